@@ -1,0 +1,65 @@
+"""Grammar slips: doubled words."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..diagnostic import Finding, Severity
+from ..document import Document
+from ..rule import Example, Rule, RuleContext
+
+_DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
+#: Doubles that are correct English ("he had had enough", "that that is").
+_LEGIT_DOUBLES = frozenset(
+    "had that is do bye no so very many ha yeah knock tut pooh chop hush wait please aye".split()
+)
+
+
+class DoubledWord(Rule):
+    """Report a word repeated twice in a row ("the the").
+
+    What it does:
+        Flags a word immediately followed by the same word, ignoring case.
+
+    Why is this bad?
+        Doubled words slip through generation and editing alike and make
+        copy look unedited.
+
+    Fix safety:
+        Removing the second word is safe. Correct doubles ("had had",
+        "that that", "is is") and names written twice in capitals
+        ("Walla Walla", "Baden Baden") are never flagged.
+    """
+
+    code = "NL301"
+    name = "doubled-word"
+    severity = Severity.ERROR
+    category = "doubled-word"
+    fix_applicability = "safe"
+    bad_examples = (
+        Example("The minister said the the talks would resume.", "The minister said the talks would resume."),
+        Example("They met in in Geneva on Monday.", "They met in Geneva on Monday."),
+        Example("The The agreement was signed.", "The agreement was signed."),
+    )
+    good_examples = (
+        Example("By then he had had enough of the talks."),
+        Example("He said that that was the end of it."),
+        Example("The festival in Walla Walla drew crowds."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for m in _DOUBLED.finditer(doc.prose):
+            first, second = m.group(1), m.group(3)
+            if first.lower() in _LEGIT_DOUBLES:
+                continue
+            if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
+                continue  # "Walla Walla", "Sirhan Sirhan"
+            yield self.finding(m.start(3), m.end(3), f"Doubled word '{second}'",
+                               self.fix(m.end(1), m.end(3), "", f"Remove the repeated '{second}'"))
+
+
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but of in on at to for with by from as is are was were be it this that these those
+    he she they we i you his her their our its not no""".split()
+)

@@ -1,0 +1,62 @@
+"""`type: existence` — phrases or regexes that should not appear."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from ..diagnostic import Finding
+from ..document import Document
+from ..rule import RuleContext
+from .base import PackRule, phrase_pattern
+
+
+class ExistenceCheck(PackRule):
+    """Report every match of any token.
+
+    Keys: `tokens`, a list whose items are a phrase string, or a mapping with
+    `phrase` or `pattern` plus optional `advice` (fills `{advice}`) and
+    `start: true` (only where a sentence, heading or list item begins).
+    All tokens are compiled into one alternation, matched in one pass.
+    """
+
+    type_name = "existence"
+    type_keys = frozenset({"tokens"})
+    placeholders = frozenset({"match", "advice"})
+    default_message = "Avoid '{match}'"
+
+    def compile(self) -> None:
+        self.unknown_keys()
+        tokens = self.entry.get("tokens")
+        if not isinstance(tokens, list) or not tokens:
+            self.error("tokens", "expected a non-empty list of phrases or {phrase|pattern: ...} mappings")
+        self.tokens: list[dict[str, Any]] = []
+        parts = []
+        for i, token in enumerate(tokens):
+            if isinstance(token, str):
+                token = {"phrase": token}
+            if not isinstance(token, dict):
+                self.error("tokens", f"token {i + 1} must be a string or a mapping")
+            unknown = set(token) - {"phrase", "pattern", "advice", "start"}
+            if unknown:
+                self.error("tokens", f"token {i + 1} has unknown key {sorted(unknown)[0]!r} "
+                                     "(allowed: phrase, pattern, advice, start)")
+            if ("phrase" in token) == ("pattern" in token):
+                self.error("tokens", f"token {i + 1} needs exactly one of 'phrase' or 'pattern'")
+            source = phrase_pattern(token["phrase"]) if "phrase" in token else token["pattern"]
+            if not isinstance(source, str) or not source.strip():
+                self.error("tokens", f"token {i + 1} is empty")
+            self.compile_regex(source, "tokens")  # validates each token on its own
+            parts.append(f"(?P<t{i}>{source})")
+            self.tokens.append({"advice": str(token.get("advice", "")), "start": bool(token.get("start", False))})
+        self.regex = self.compile_regex("|".join(parts), "tokens")
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for m in self.matches(doc, self.regex):
+            index = int((m.lastgroup or "t0")[1:])
+            token = self.tokens[index]
+            if token["start"] and not doc.starts_unit(m.start()):
+                continue
+            text = m.group().strip()
+            yield self.finding(m.start(), m.start() + len(m.group().rstrip()),
+                               self.render(match=text, advice=token["advice"]))

@@ -1,0 +1,229 @@
+"""The engine: runs the selected rules over a Document and filters what they report.
+
+Rules only yield findings. Skip spans, suppressions, selection, per-file
+ignores and fix-safety overrides are applied here, so every rule stays pure.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import time
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Iterable, Sequence
+
+from .config import Config
+from .diagnostic import Applicability, Diagnostic, Finding, Fix, Severity
+from .document import Document
+from .errors import ConfigError, UsageError
+from .registry import Registry, get_registry
+from .rule import Rule, RuleContext
+from .suppression import parse_suppressions
+
+UNUSED_SUPPRESSION_CODE = "NL001"
+
+
+@dataclass
+class FileResult:
+    """Everything one file produced: diagnostics, errors, and what output formats need."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    #: 1-based line -> text, only for lines that carry a diagnostic (text output).
+    source_lines: dict[int, str] = field(default_factory=dict)
+    words: int = 0
+    lines: int = 0
+    fixed: int = 0
+    changed: bool = False
+    from_cache: bool = False
+    diff: str = ""
+    score: float | None = None
+    fix_warning: str = ""
+    rule_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+class Linter:
+    """Lints documents with the rules a Config selects."""
+
+    def __init__(self, config: Config | None = None, *, registry: Registry | None = None,
+                 profile: bool = False):
+        self.config = config or Config()
+        self.registry = registry or get_registry(
+            frozenset(self.config.blocked_plugins), tuple(self.config.packs)
+        )
+        self.rules: list[Rule] = select_rules(self.registry, self.config)
+        self.profile = profile
+        vocabulary = frozenset(self.config.vocabulary)
+        self._contexts: dict[str, RuleContext] = {}
+        for rule in self.rules:
+            options = rule.default_options()
+            for key, value in self.config.options_for(rule.code, rule.name).items():
+                if key not in rule.options:
+                    import difflib
+
+                    close = difflib.get_close_matches(key, list(rule.options), n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else (
+                        f"; it takes {', '.join(rule.options)}" if rule.options else "; it takes no options")
+                    raise ConfigError(f"{self.config.source}: rule-options.{rule.name}: unknown option {key!r}{hint}")
+                try:
+                    options[key] = rule.options[key].validate(value)
+                except ValueError as exc:
+                    raise ConfigError(f"{self.config.source}: rule-options.{rule.name}.{key}: {exc}") from None
+            self._contexts[rule.code] = RuleContext(options=options, vocabulary=vocabulary)
+        for key, _ in self.config.rule_options:
+            if self.registry.get(key) is None:
+                self.registry.resolve(key, where=f"{self.config.source} rule-options")
+        self._safe_overrides = {r.code for s in self.config.extend_safe_fixes for r in self.registry.resolve(s)}
+        self._unsafe_overrides = {r.code for s in self.config.extend_unsafe_fixes for r in self.registry.resolve(s)}
+        self._per_file = [(glob, tuple(self.registry.resolve(s, where="per-file-ignores") for s in sels))
+                          for glob, sels in self.config.per_file_ignores]
+
+    @property
+    def selected_codes(self) -> list[str]:
+        return [r.code for r in self.rules]
+
+    def lint_text(self, text: str, path: str = "<text>", *, markdown: bool | None = None) -> FileResult:
+        return self.lint_document(Document(text, path, markdown=markdown))
+
+    def _ignored_for(self, path: str) -> set[str]:
+        if not self._per_file:
+            return set()
+        rel = _relative(path, self.config.root)
+        ignored: set[str] = set()
+        for glob, groups in self._per_file:
+            if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(PurePath(rel).name, glob):
+                ignored.update(r.code for group in groups for r in group)
+        return ignored
+
+    def lint_document(self, doc: Document) -> FileResult:
+        result = FileResult(doc.path, words=_word_count(doc.text), lines=doc.line_count)
+        ignored = self._ignored_for(doc.path)
+        raw: list[tuple[Rule, Finding]] = []
+        for rule in self.rules:
+            if rule.code in ignored:
+                continue
+            started = time.perf_counter() if self.profile else 0.0
+            try:
+                findings = rule.check(doc, self._contexts[rule.code])
+                checked = list(self._validated(rule, doc, findings or ()))
+            except Exception as exc:  # a broken rule must not stop the others
+                result.errors.append(
+                    f"{doc.path}: rule {rule.code} [{rule.name}] from {rule.source} crashed: {type(exc).__name__}: {exc}"
+                )
+                continue
+            except BaseException as exc:
+                if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                    raise
+                result.errors.append(f"{doc.path}: rule {rule.code} [{rule.name}] aborted: {type(exc).__name__}")
+                continue
+            finally:
+                if self.profile:
+                    result.rule_seconds[rule.code] = result.rule_seconds.get(rule.code, 0.0) + time.perf_counter() - started
+            raw.extend((rule, f) for f in checked)
+        result.diagnostics = self._filter(doc, raw)
+        for d in result.diagnostics:
+            if d.line not in result.source_lines and d.line <= doc.line_count:
+                result.source_lines[d.line] = doc.line_text(d.line - 1)
+        return result
+
+    def _validated(self, rule: Rule, doc: Document, findings: Iterable[Any]) -> Iterable[Finding]:
+        size = len(doc.text)
+        for f in findings:
+            if not isinstance(f, Finding):
+                raise TypeError(f"returned {type(f).__name__} instead of a Finding")
+            if not (isinstance(f.start, int) and isinstance(f.end, int) and 0 <= f.start <= f.end <= size):
+                raise ValueError(f"returned a finding outside the text ({f.start!r}..{f.end!r} of {size})")
+            if not isinstance(f.message, str):
+                raise TypeError("returned a finding whose message is not a string")
+            if f.fix is not None:
+                for e in f.fix.edits:
+                    if not (0 <= e.start <= e.end <= size) or not isinstance(e.text, str):
+                        raise ValueError(f"returned a fix edit outside the text ({e.start}..{e.end})")
+            yield f
+
+    def _filter(self, doc: Document, raw: list[tuple[Rule, Finding]]) -> list[Diagnostic]:
+        suppressions = parse_suppressions(doc.text, doc.line_index, doc.line_count)
+        out: list[Diagnostic] = []
+        seen: set[tuple[str, int, int]] = set()
+        for rule, f in raw:
+            if doc.is_skipped(f.start, f.end if f.end > f.start else f.start + 1):
+                continue
+            key = (rule.code, f.start, f.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            line0 = doc.line_index(f.start)
+            if suppressions.directives and suppressions.suppresses(line0, rule.code, rule.name):
+                continue
+            out.append(self._diagnostic(doc, rule, f))
+        unused_rule = self.registry.by_code.get(UNUSED_SUPPRESSION_CODE)
+        if unused_rule is not None and unused_rule in self.rules:
+            for d in suppressions.directives:
+                if not d.used:
+                    what = ", ".join(d.selectors) if d.selectors else "all rules"
+                    msg = f"Suppression of {what} suppresses nothing"
+                    fix = Fix.replace(d.start, d.end, "", "Remove the unused suppression comment", safe=False)
+                    out.append(self._diagnostic(doc, unused_rule, Finding(d.start, d.end, msg, fix)))
+        out.sort(key=Diagnostic.sort_key)
+        return out
+
+    def _diagnostic(self, doc: Document, rule: Rule, f: Finding) -> Diagnostic:
+        line, col = doc.position(f.start)
+        end_line, end_col = doc.position(f.end)
+        fix = f.fix
+        if fix is not None:
+            if rule.code in self._unsafe_overrides and fix.is_safe:
+                fix = fix.with_applicability(Applicability.UNSAFE)
+            elif rule.code in self._safe_overrides and not fix.is_safe:
+                fix = fix.with_applicability(Applicability.SAFE)
+        regions: tuple[tuple[int, int, int, int], ...] = ()
+        if fix is not None:
+            regions = tuple((*doc.position(e.start), *doc.position(e.end)) for e in fix.edits)
+        return Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, rule.severity,
+                          f.message, rule.category, fix, f.start, f.end, f.data, regions)
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        return str(PurePath(path).relative_to(root))
+    except ValueError:
+        import os
+
+        try:
+            return os.path.relpath(path, root)
+        except ValueError:
+            return path
+
+
+def select_rules(registry: Registry, config: Config) -> list[Rule]:
+    """The rules a configuration turns on, in code order."""
+    if config.select is None:
+        chosen = {r.code for r in registry.rules if r.default_enabled}
+    else:
+        chosen = {r.code for s in config.select for r in registry.resolve(s, where="select")}
+    for pack in config.enable_packs:
+        if pack not in registry.packs:
+            import difflib
+
+            close = difflib.get_close_matches(pack, list(registry.packs), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known packs: {', '.join(sorted(registry.packs))}"
+            raise ConfigError(f"{config.source}: enable-packs: unknown pack {pack!r}{hint}")
+        chosen.update(registry.packs[pack])
+    for s in config.extend_select:
+        chosen.update(r.code for r in registry.resolve(s, where="extend-select"))
+    for s in config.ignore:
+        chosen.difference_update(r.code for r in registry.resolve(s, where="ignore"))
+    return [r for r in registry.rules if r.code in chosen]
+
+
+def sort_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+__all__ = ["Linter", "FileResult", "select_rules", "Severity", "UsageError"]

@@ -1,0 +1,57 @@
+"""Safe YAML loading that remembers the line of every mapping key (for error messages)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):
+    """A dict that knows the 1-based line of each key and of itself."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+def load_yaml_with_lines(text: str) -> Any:
+    """Parse YAML with the safe loader; mappings become LineDict, sequences LineList."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _convert(loader, node)
+    finally:
+        loader.dispose()
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                raise yaml.constructor.ConstructorError(None, None, "unhashable key", key_node.start_mark)
+            out[key] = _convert(loader, value_node)
+            out.key_lines[str(key)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = LineList(_convert(loader, item) for item in node.value)
+        seq.line = node.start_mark.line + 1
+        seq.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return seq
+    return loader.construct_object(node, deep=True)
+
+
+def line_of(mapping: Any, key: str | None = None) -> int:
+    if key is not None and isinstance(mapping, LineDict):
+        return mapping.key_lines.get(key, mapping.line)
+    return getattr(mapping, "line", 0)
