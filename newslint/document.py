@@ -125,10 +125,11 @@ _TERMINAL = ".!?:;,\u2026"
 # Abbreviations after which a period does not end a sentence.
 NON_TERMINAL_ABBREVIATIONS = frozenset(
     """mr mrs ms dr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev prof pres supt insp det
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols fig figs p pp
-    e.g i.e cf vs v approx est dept univ assn bros op cit ca al
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e cf vs approx est dept univ assn bros ca
     """.split()
 )
+# "No. 10", "p. 5": a period before a number never ends a sentence (see _is_boundary).
 # Abbreviations that often end a sentence too: a boundary only when the next
 # word is a typical sentence opener ("... in the U.S. The ...").
 TERMINAL_ABBREVIATIONS = frozenset(
@@ -145,6 +146,9 @@ _BOUNDARY = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]*([A-Za-z]+)?")
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def _is_delimiter_row(cells: list[str]) -> bool:
@@ -286,6 +290,18 @@ class Document:
 
     def starts_unit(self, offset: int) -> bool:
         return offset in self.unit_starts
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        """(start, end) of every word in the prose (letters, inner apostrophes and hyphens)."""
+        return [m.span() for m in _WORD.finditer(self.prose)]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        sentences = self.sentences
+        i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        if i >= 0 and sentences[i].start <= offset <= sentences[i].end:
+            return sentences[i]
+        return None
 
     @cached_property
     def headings(self) -> list[Block]:
@@ -445,7 +461,7 @@ class Document:
             elif t == "list_item_close":
                 in_list_item.pop()
                 pending_item = None
-            elif tok.map is None:
+            if tok.map is None or t in ("blockquote_open", "list_item_open"):
                 continue
             first, last = tok.map[0] + offset_line, tok.map[1] + offset_line
             last = min(last, self.line_count)

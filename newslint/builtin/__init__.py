@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from . import grammar, meta, spacing
+from . import artifacts, capitalisation, grammar, meta, punctuation, repetition, spacing, spelling, structure
 
 RULES = [
     meta.UnusedSuppression,
@@ -11,6 +11,13 @@ RULES = [
     spacing.MissingSpaceAfterColon,
     spacing.MissingSpaceAfterSentenceEnd,
     grammar.DoubledWord,
+    # Each family module lists its own rules.
+    *capitalisation.RULES,
+    *punctuation.RULES,
+    *spelling.RULES,
+    *structure.RULES,
+    *repetition.RULES,
+    *artifacts.RULES,
 ]
 
 
@@ -23,7 +30,8 @@ def newslint_rules():
 def newslint_rule_packs():
     from ..packs import builtin_pack_dir
 
-    return [builtin_pack_dir()] if builtin_pack_dir().is_dir() else []
+    folder = builtin_pack_dir()
+    return [folder] if folder.is_dir() else []
 
 
 @hookimpl

@@ -22,6 +22,15 @@ COMMON_KEYS = {
 _APOSTROPHES = "'\u2019\u2018"
 
 
+_GLOBAL_FLAGS = re.compile(r"^\(\?([imsx]+)\)")
+
+
+def scoped(pattern: str) -> str:
+    """Turn leading global inline flags ("(?m)^...") into a scoped group so patterns can be joined."""
+    m = _GLOBAL_FLAGS.match(pattern)
+    return f"(?{m.group(1)}:{pattern[m.end():]})" if m else pattern
+
+
 def phrase_pattern(phrase: str) -> str:
     """A literal phrase as a regex: word boundaries, flexible spaces, either apostrophe."""
     parts = []

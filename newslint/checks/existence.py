@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from ..diagnostic import Finding
 from ..document import Document
 from ..rule import RuleContext
-from .base import PackRule, phrase_pattern
+from .base import PackRule, phrase_pattern, scoped
 
 
 class ExistenceCheck(PackRule):
@@ -44,6 +44,8 @@ class ExistenceCheck(PackRule):
             if ("phrase" in token) == ("pattern" in token):
                 self.error("tokens", f"token {i + 1} needs exactly one of 'phrase' or 'pattern'")
             source = phrase_pattern(token["phrase"]) if "phrase" in token else token["pattern"]
+            if isinstance(source, str):
+                source = scoped(source)
             if not isinstance(source, str) or not source.strip():
                 self.error("tokens", f"token {i + 1} is empty")
             self.compile_regex(source, "tokens")  # validates each token on its own
