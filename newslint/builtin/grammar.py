@@ -12,7 +12,7 @@ from ..rule import Example, Rule, RuleContext
 _DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
 #: Doubles that are correct English ("he had had enough", "that that is").
 _LEGIT_DOUBLES = frozenset(
-    "had that is do bye no so very many ha yeah knock tut pooh chop hush wait please aye".split()
+    "had that is do bye no so very many ha yeah knock tut pooh chop hush wait please aye happens".split()
 )
 
 
@@ -46,6 +46,7 @@ class DoubledWord(Rule):
         Example("By then he had had enough of the talks."),
         Example("He said that that was the end of it."),
         Example("The festival in Walla Walla drew crowds."),
+        Example("Whatever happens happens, she said, after the line-up up to May."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -53,6 +54,10 @@ class DoubledWord(Rule):
             first, second = m.group(1), m.group(3)
             if first.lower() in _LEGIT_DOUBLES:
                 continue
+            if m.start() > 0 and doc.prose[m.start() - 1] in "-\u2010\u2011":
+                continue  # "line-up up to": the first word ends a hyphenated compound
+            if doc.block_at(m.start(1)) is not doc.block_at(m.start(3)):
+                continue  # a heading followed by a table header is not a doubled word
             if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
                 continue  # "Walla Walla", "Sirhan Sirhan"
             yield self.finding(m.start(3), m.end(3), f"Doubled word '{second}'",

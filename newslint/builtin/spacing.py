@@ -15,7 +15,8 @@ _LETTER = r"[^\W\d_]"
 _COMMA = re.compile(rf"(?<={_LETTER}|[)\]\"\u201d\u2019%]),(?={_LETTER})")
 _SEMI_COLON = re.compile(rf"(?<={_LETTER}{_LETTER})([;:])(?={_LETTER}{{2}})")
 # "cooperation.This": two lowercase letters, a sentence end, an uppercase word.
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2})([.!?][\"\u201d\u2019]?)(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})([.!?][\"\u201d\u2019]?)(?=[A-Z][a-z]|[AI]\s)")
+_GLUED_TOKEN = re.compile(r"\S+")
 
 
 class MissingSpaceAfterComma(Rule):
@@ -121,16 +122,33 @@ class MissingSpaceAfterSentenceEnd(Rule):
                 "Both sides met in contention. This synergy matters."),
         Example("It was over.Without trust, nothing works.", "It was over. Without trust, nothing works."),
         Example("Was it fair?Nobody could say.", "Was it fair? Nobody could say."),
+        Example("The vote was a new term.A new era began.", "The vote was a new term. A new era began."),
     )
     good_examples = (
         Example("The U.S. Treasury said inflation rose 3.5 percent."),
         Example("Read the report at example.com and in report.pdf today."),
         Example("Author J.K. Rowling spoke, e.g. about Harry Potter."),
         Example("He moved to St.Louis last year."),
+        Example("Shares in One.Tel fell; One.Tel later collapsed."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        for m in _SENTENCE_END.finditer(doc.prose):
+        prose = doc.prose
+        for m in _SENTENCE_END.finditer(prose):
             mark = m.group(1)
+            token = _glued_token(prose, m.start())
+            if prose.count(token) > 1:
+                continue  # "One.Tel" used twice is a name, not two sentences
             yield self.finding(m.start(), m.end(), f"Missing space after '{mark}' between sentences",
                                self.fix(m.end(), m.end(), " ", "Insert a space between the sentences"))
+
+
+def _glued_token(prose: str, offset: int) -> str:
+    """The whitespace-delimited token around `offset`, stripped of edge punctuation."""
+    start = offset
+    while start > 0 and not prose[start - 1].isspace():
+        start -= 1
+    end = offset
+    while end < len(prose) and not prose[end].isspace():
+        end += 1
+    return prose[start:end].strip(".,;:!?\"'()[]\u201c\u201d\u2018\u2019")
