@@ -75,7 +75,22 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="print a rule's documentation and examples")
     explain.add_argument("rule", help="code (NL201) or name (missing-space-after-comma)")
     explain.add_argument("--config", metavar="FILE")
+
+    # Larger commands live in their own modules under newslint/commands/.
+    for name in EXTRA_COMMANDS:
+        module = _command_module(name)
+        module.add_parser(sub)
     return parser
+
+
+#: Subcommands implemented in newslint/commands/<name>.py (add_parser(sub), run(args) -> int).
+EXTRA_COMMANDS = ("score", "corpus")
+
+
+def _command_module(name: str):
+    import importlib
+
+    return importlib.import_module(f"newslint.commands.{name}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command in EXTRA_COMMANDS:
+            return _command_module(args.command).run(args)
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     except NewslintError as exc:
@@ -223,7 +240,8 @@ def _check(args: argparse.Namespace) -> int:
     summary = RunSummary()
     failing = False
     any_diff = False
-    run_fix = RunOptions(fix=bool(args.fix), unsafe_fixes=bool(args.unsafe_fixes), diff=bool(args.diff))
+    run_fix = RunOptions(fix=bool(args.fix), unsafe_fixes=bool(args.unsafe_fixes), diff=bool(args.diff),
+                         keep_text=bool(getattr(formats[fmt], "needs_text", False)))
     fail_under_failed: list[str] = []
     try:
         formatter.start()
@@ -252,6 +270,8 @@ def _check(args: argparse.Namespace) -> int:
 
             source = text_from_bytes(data, name, config.encoding)
             result, new_text = lint_source_text(source.text, name, config, run_fix)
+            if run_fix.keep_text:
+                result.text = new_text
             handle(result, config)
             if args.fix and not args.diff:
                 sys.stdout.buffer.write(source.encode(new_text))

@@ -41,6 +41,8 @@ class FileResult:
     diff: str = ""
     score: float | None = None
     fix_warning: str = ""
+    #: The (fixed) text itself, kept only when an output format asks for it (html).
+    text: str | None = None
     rule_seconds: dict[str, float] = field(default_factory=dict)
 
 

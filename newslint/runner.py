@@ -31,6 +31,7 @@ class RunOptions:
     diff: bool = False
     explicit: bool = True
     display_path: str | None = None
+    keep_text: bool = False
 
 
 def lint_source_text(text: str, path: str, config: Config, options: RunOptions) -> tuple[FileResult, str]:
@@ -74,6 +75,8 @@ def process_path(path: Path, config: Config, options: RunOptions) -> FileResult:
         result, new_text = lint_source_text(source.text, shown, config, options)
     except NewslintError as exc:
         return FileResult(shown, errors=[str(exc)])
+    if options.keep_text:
+        result.text = new_text
     if options.fix and not options.diff and result.changed:
         try:
             write_atomic(path, source.encode(new_text))

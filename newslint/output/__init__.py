@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import Formatter, RunSummary
 from .github import GithubFormatter
+from .html import HtmlFormatter
 from .json import JsonFormatter, JsonLinesFormatter
 from .sarif import SarifFormatter
 from .text import TextFormatter
@@ -14,6 +15,7 @@ BUILTIN_FORMATS: dict[str, type[Formatter]] = {
     "jsonl": JsonLinesFormatter,
     "sarif": SarifFormatter,
     "github": GithubFormatter,
+    "html": HtmlFormatter,
 }
 
 __all__ = ["BUILTIN_FORMATS", "Formatter", "RunSummary"]
