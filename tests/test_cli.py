@@ -111,7 +111,9 @@ def test_json_and_jsonl_and_github_formats(seed, tmp_path):
     records = [json.loads(line) for line in lines]
     assert records[-1]["type"] == "summary" and records[0]["type"] == "diagnostic"
     gh = run_cli("check", "--format", "github", str(seed), cwd=tmp_path).stdout.decode().splitlines()
-    assert gh[0].startswith("::error file=") and ",line=1,col=84,endLine=1,endColumn=85,title=NL201 [missing-space-after-comma]::" in gh[0]
+    comma = [line for line in gh if "title=NL201" in line][0]
+    assert comma.startswith("::error file=")
+    assert ",line=1,col=84,endLine=1,endColumn=85,title=NL201 [missing-space-after-comma]::" in comma
 
 
 def test_output_file_statistics_quiet_exit_zero_and_fail_on(seed, tmp_path):
