@@ -177,7 +177,9 @@ def load_config_file(path: Path) -> Config | None:
         import yaml
 
         try:
-            data = yaml.safe_load(raw)
+            from .yamlsource import safe_load
+
+            data = safe_load(raw)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 1}" if mark is not None else ""

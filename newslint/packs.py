@@ -103,7 +103,7 @@ def load_pack(path: Path, *, origin: str = "config") -> Pack:
             raise PackError(f"{path}:{line_of(entry, 'type') or entry.line}: {entry.get('code', 'rule')} key 'type': "
                             f"unknown check type {type_name!r}{hint}")
         rule = cls(entry, pack_file=str(path), pack_name=name, pack_default=default,
-                   pack_category=data.get("category"))
+                   pack_category=data.get("category"), trusted=origin == "built-in")
         rule.source = f"pack {display}" if origin in ("built-in", "config") else f"pack {display} ({origin})"
         pack.rules.append(rule)
     return pack

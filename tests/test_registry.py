@@ -46,3 +46,14 @@ def test_resolve_by_code_prefix_name_and_did_you_mean():
     assert [r.code for r in registry.resolve("doubled-word")] == ["NL301"]
     with pytest.raises(UsageError, match="did you mean 'doubled-word'"):
         registry.resolve("doubled-wrod")
+
+
+def test_shipped_packs_pass_full_validation_as_user_packs_would():
+    """Built-in packs skip the per-token regex vetting at run time; vet them here instead."""
+    from newslint.packs import builtin_pack_dir, load_pack
+
+    packs = sorted(builtin_pack_dir().glob("*.yaml"))
+    assert packs
+    for path in packs:
+        pack = load_pack(path, origin="test")
+        assert pack.rules, path

@@ -34,7 +34,7 @@ class CapitalizationCheck(PackRule):
         self.expected = {t.lower(): t for t in terms}
         source = "|".join(phrase_pattern(t) for t in sorted(terms, key=len, reverse=True))
         self.regex = re.compile(source, re.IGNORECASE)
-        self.compile_regex(source, "terms")
+        self.compile_regex(source, "terms", validate_only=True)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for m in self.matches(doc, self.regex):

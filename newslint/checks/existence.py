@@ -48,7 +48,7 @@ class ExistenceCheck(PackRule):
                 source = scoped(source)
             if not isinstance(source, str) or not source.strip():
                 self.error("tokens", f"token {i + 1} is empty")
-            self.compile_regex(source, "tokens")  # validates each token on its own
+            self.compile_regex(source, "tokens", validate_only=True)  # vets each token on its own
             parts.append(f"(?P<t{i}>{source})")
             self.tokens.append({"advice": str(token.get("advice", "")), "start": bool(token.get("start", False))})
         self.regex = self.compile_regex("|".join(parts), "tokens")

@@ -37,7 +37,7 @@ class SubstitutionCheck(PackRule):
             if not isinstance(wrong, str) or not isinstance(right, str):
                 self.error("swap", f"entry {wrong!r}: both sides must be strings")
             source = wrong if as_regex else phrase_pattern(wrong)
-            self.compile_regex(source, "swap")
+            self.compile_regex(source, "swap", validate_only=True)
             parts.append(f"(?P<s{i}>{source})")
             self.replacements.append(right)
         self.regex = self.compile_regex("|".join(parts), "swap")
