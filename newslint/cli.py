@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     fl.add_argument("--stdin-filename", metavar="NAME", help="name for text read from '-' (decides Markdown)")
     fl.add_argument("--encoding", metavar="ENC", help="encoding of files without a BOM (default utf-8)")
     fl.add_argument("--no-respect-gitignore", action="store_true", help="lint files .gitignore excludes")
+    pf = check.add_argument_group("performance")
+    pf.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: one per core; 1: serial)")
+    pf.add_argument("--no-cache", action="store_true", help="lint every file even if unchanged since the last run")
+    pf.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default .newslint_cache)")
+    pf.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
+                    help="progress bar on stderr (auto: on a terminal, not in CI)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["table", "json"], default="table")
@@ -277,6 +283,9 @@ def _check(args: argparse.Namespace) -> int:
                 sys.stdout.buffer.write(source.encode(new_text))
                 sys.stdout.flush()
         else:
+            from .cache import DEFAULT_CACHE_DIR, ResultCache
+            from .parallel import FileRunner
+
             notices: list[str] = []
             include_cfg = cwd_config
             targets = []
@@ -286,12 +295,18 @@ def _check(args: argparse.Namespace) -> int:
                     summary.errors.append(f"{p}: no such file or directory")
                     continue
                 targets.append(path)
-            files = iter_files(targets, include_cfg.include, tuple(include_cfg.exclude) + config_for.exclude,
-                               respect_gitignore=include_cfg.respect_gitignore, notices=notices)
-            for path, explicit in files:
-                config = config_for(path)
-                result = process_path(path, config, replace(run_fix, explicit=explicit))
-                handle(result, config)
+            files = list(iter_files(targets, include_cfg.include, tuple(include_cfg.exclude) + config_for.exclude,
+                                    respect_gitignore=include_cfg.respect_gitignore, notices=notices))
+            cache = None
+            if not args.no_cache:
+                cache = ResultCache(Path(args.cache_dir or include_cfg.cache_dir or DEFAULT_CACHE_DIR))
+            if args.jobs < 0:
+                raise UsageError("--jobs takes a positive number")
+            runner = FileRunner(config_for, run_fix, jobs=args.jobs, cache=cache)
+            with _progress(args, len(files)) as advance:
+                for result in runner.run(files, total=len(files)):
+                    handle(result, config_for(Path(result.path)) if result.path else cwd_config)
+                    advance()
             summary.notices.extend(notices)
         summary.fail_under_failed = fail_under_failed
         formatter.finish(summary)
@@ -317,6 +332,36 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero or args.fix_only:
         return EXIT_CLEAN
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+class _NoProgress:
+    def __enter__(self):
+        return lambda: None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(args: argparse.Namespace, total: int):
+    """A rich progress bar on stderr for long runs on a terminal; silent in CI and pipes."""
+    wanted = args.progress == "always" or (
+        args.progress == "auto" and total >= 50 and sys.stderr.isatty() and not os.environ.get("CI")
+        and not args.quiet)
+    if not wanted:
+        return _NoProgress()
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("newslint"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("lint", total=total)
+            yield lambda: progress.advance(task)
+
+    return bar()
 
 
 def _registry_for(args: argparse.Namespace):

@@ -240,6 +240,11 @@ class Document:
         parts.append(self.text[last:])
         return "".join(parts)
 
+    @cached_property
+    def lowered_prose(self) -> str:
+        """`prose.lower()`, computed once for every rule's literal prefilters."""
+        return self.prose.lower()
+
     # --- blocks ----------------------------------------------------------------
 
     def prose_blocks(self) -> Iterator[Block]:

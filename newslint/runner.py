@@ -57,11 +57,18 @@ def lint_source_text(text: str, path: str, config: Config, options: RunOptions) 
     return result, outcome.text
 
 
-def process_path(path: Path, config: Config, options: RunOptions) -> FileResult:
-    """Read, lint, and with `fix` write back one file; errors become part of the result."""
+def process_path(path: Path, config: Config, options: RunOptions, *, data: bytes | None = None) -> FileResult:
+    """Read (unless `data` is given), lint, and with `fix` write back one file.
+
+    Errors become part of the result, never exceptions.
+    """
     shown = options.display_path or str(path)
     try:
-        source = read_source(path, config.encoding)
+        if data is not None:
+            source = text_from_bytes(data, str(path), config.encoding)
+            source = SourceFile(path, source.text, source.encoding, source.bom)
+        else:
+            source = read_source(path, config.encoding)
     except BinaryFileError as exc:
         result = FileResult(shown)
         if options.explicit:

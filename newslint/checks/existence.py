@@ -9,6 +9,7 @@ from ..diagnostic import Finding
 from ..document import Document
 from ..rule import RuleContext
 from .base import PackRule, phrase_pattern, scoped
+from .matcher import PatternSet
 
 
 class ExistenceCheck(PackRule):
@@ -17,7 +18,8 @@ class ExistenceCheck(PackRule):
     Keys: `tokens`, a list whose items are a phrase string, or a mapping with
     `phrase` or `pattern` plus optional `advice` (fills `{advice}`) and
     `start: true` (only where a sentence, heading or list item begins).
-    All tokens are compiled into one alternation, matched in one pass.
+    An Aho-Corasick pass over the text picks the tokens whose required literal
+    occurs; only those regexes run (see checks/matcher.py).
     """
 
     type_name = "existence"
@@ -49,13 +51,14 @@ class ExistenceCheck(PackRule):
             if not isinstance(source, str) or not source.strip():
                 self.error("tokens", f"token {i + 1} is empty")
             self.compile_regex(source, "tokens", validate_only=True)  # vets each token on its own
-            parts.append(f"(?P<t{i}>{source})")
+            parts.append(source)
             self.tokens.append({"advice": str(token.get("advice", "")), "start": bool(token.get("start", False))})
-        self.regex = self.compile_regex("|".join(parts), "tokens")
+        self.patterns = PatternSet(parts, re.IGNORECASE if self.ignorecase else 0)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        for m in self.matches(doc, self.regex):
-            index = int((m.lastgroup or "t0")[1:])
+        for index, m in self.patterns.finditer(doc.prose, doc.lowered_prose):
+            if not self.in_scope(doc, m.start()) or self.excepted(doc, m.start(), m.end()):
+                continue
             token = self.tokens[index]
             if token["start"] and not doc.starts_unit(m.start()):
                 continue
