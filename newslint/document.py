@@ -103,7 +103,7 @@ _URL = re.compile(
     r"""|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|mil|int|io|co|uk|de|fr|info|news|ai|ly|me|tv|us|ca|au|eu)\b(?:/[^\s<>"'`]*)?""",
     re.IGNORECASE,
 )
-_URL_TRAILING = ".,;:!?)]}'\"\u2019\u201d"
+_URL_TRAILING = ".,;:!?)]}'\"\u2019\u201d*_"
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _MD_LINK_DEST = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -114,8 +114,9 @@ _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\
 
 # --- line shapes ------------------------------------------------------------
 
-_BULLET = re.compile(r"^([ \t]*)([-*+\u2022\u2013]|\d{1,3}[.)])([ \t]+)(?=\S)")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+# MULTILINE so that pattern.match(text, pos) honours "^" at the start of any line.
+_BULLET = re.compile(r"^([ \t]*)([-*+\u2022\u2013]|\d{1,3}[.)])([ \t]+)(?=\S)", re.MULTILINE)
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)", re.MULTILINE)
 _BLANK = re.compile(r"^[ \t]*$")
 _DELIM_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _TERMINAL = ".!?:;,\u2026"
@@ -126,7 +127,7 @@ _TERMINAL = ".!?:;,\u2026"
 NON_TERMINAL_ABBREVIATIONS = frozenset(
     """mr mrs ms dr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev prof pres supt insp det
     jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e cf vs approx est dept univ assn bros ca
+    e.g i.e cf vs approx est dept univ assn bros ca esp incl viz
     """.split()
 )
 # "No. 10", "p. 5": a period before a number never ends a sentence (see _is_boundary).
@@ -427,16 +428,21 @@ class Document:
 
     def _find_inline_skips(self) -> None:
         text = self.text
-        for pattern in (_HTML_COMMENT, _CODE_SPAN):
-            for m in pattern.finditer(text):
-                if pattern is _CODE_SPAN and "\n\n" in m.group():
-                    continue
+        for m in _HTML_COMMENT.finditer(text):
+            self._add_skip(m.start(), m.end())
+        # Code spans pair backticks within one block only, never across a fenced block.
+        for block in self.blocks:
+            if block.kind in (CODE, HTML, FRONT_MATTER):
+                continue
+            for m in _CODE_SPAN.finditer(text, block.start, block.end):
                 self._add_skip(m.start(), m.end())
         for m in _URL.finditer(text):
             end = m.end()
             while end > m.start() and text[end - 1] in _URL_TRAILING:
-                if text[end - 1] == ")" and text.count("(", m.start(), end) >= text.count(")", m.start(), end):
-                    break
+                closer = text[end - 1]
+                opener = "(" if closer == ")" else "["
+                if closer in ")]" and text.count(opener, m.start(), end) >= text.count(closer, m.start(), end):
+                    break  # a balanced bracket belongs to the URL (Wikipedia links)
                 end -= 1
             self._add_skip(m.start(), end)
         if self.is_markdown:
