@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run")
     ex.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     ex.add_argument("--fail-under", type=float, metavar="SCORE", help="fail when an article's quality score is below SCORE")
+    bl = check.add_argument_group("baseline")
+    bl.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    bl.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit 0")
     fx = check.add_argument_group("fixing")
     fx.add_argument("--fix", action="store_true", help="apply safe fixes")
     fx.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
@@ -249,12 +252,23 @@ def _check(args: argparse.Namespace) -> int:
     run_fix = RunOptions(fix=bool(args.fix), unsafe_fixes=bool(args.unsafe_fixes), diff=bool(args.diff),
                          keep_text=bool(getattr(formats[fmt], "needs_text", False)))
     fail_under_failed: list[str] = []
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline
+
+        baseline = Baseline.load(Path(args.baseline))
+    recorded: list = []
     try:
         formatter.start()
 
         def handle(result: FileResult, config) -> None:
             nonlocal failing, any_diff
             from .score import score_result
+
+            if args.write_baseline:
+                recorded.extend(result.diagnostics)
+            if baseline is not None:
+                result.diagnostics = baseline.filter(result.diagnostics)
 
             result.score = score_result(result)
             summary.scores[result.path] = result.score
@@ -321,6 +335,15 @@ def _check(args: argparse.Namespace) -> int:
         print(f"newslint: error: {error}", file=sys.stderr)
     for line in fail_under_failed:
         print(f"newslint: {line}", file=sys.stderr)
+    if baseline is not None and baseline.suppressed and not args.quiet:
+        print(f"newslint: {baseline.suppressed} finding{'s' * (baseline.suppressed != 1)} hidden by the baseline "
+              f"{args.baseline}", file=sys.stderr)
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        count = write_baseline(Path(args.write_baseline), recorded)
+        print(f"newslint: recorded {count} finding{'s' * (count != 1)} in {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if summary.errors else EXIT_CLEAN
     if summary.errors:
         return EXIT_ERROR
     if args.exit_non_zero_on_fix and summary.fixed:

@@ -107,6 +107,9 @@ class Diagnostic:
     data: dict[str, Any] | None = field(default=None, compare=False)
     #: 1-based (line, column, end_line, end_column) of each fix edit, for SARIF.
     edit_regions: tuple[tuple[int, int, int, int], ...] = field(default=(), compare=False)
+    #: Hash of the rule, the flagged text and its neighbourhood: stable when lines move
+    #: (used by baselines and SARIF partialFingerprints).
+    fingerprint: str = field(default="", compare=False)
 
     @property
     def fixable(self) -> bool:

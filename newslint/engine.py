@@ -188,7 +188,22 @@ class Linter:
         if fix is not None:
             regions = tuple((*doc.position(e.start), *doc.position(e.end)) for e in fix.edits)
         return Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, rule.severity,
-                          f.message, rule.category, fix, f.start, f.end, f.data, regions)
+                          f.message, rule.category, fix, f.start, f.end, f.data, regions,
+                          _fingerprint(doc.text, rule.code, f.start, f.end))
+
+
+_CONTEXT = 24
+
+
+def _fingerprint(text: str, code: str, start: int, end: int) -> str:
+    """Rule + flagged text + whitespace-normalised neighbourhood; independent of line numbers."""
+    import hashlib
+
+    # The neighbourhood stops at line breaks, so adding lines around a finding keeps its hash.
+    around = " ".join(text[max(0, start - _CONTEXT):start].rsplit("\n", 1)[-1].split()[-3:])
+    after = " ".join(text[end:end + _CONTEXT].split("\n", 1)[0].split()[:3])
+    payload = f"{code}\0{around}\0{text[start:end]}\0{after}"
+    return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _relative(path: str, root: str) -> str:

@@ -63,6 +63,8 @@ class SarifFormatter(Formatter):
                 }],
                 "properties": {"category": d.category, "name": d.name},
             }
+            if d.fingerprint:
+                res["partialFingerprints"] = {"newslint/v1": d.fingerprint}
             if d.code in self._rule_index:
                 res["ruleIndex"] = self._rule_index[d.code]
             if d.fix is not None and d.edit_regions:
