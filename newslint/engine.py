@@ -65,7 +65,11 @@ class Linter:
         self._contexts: dict[str, RuleContext] = {}
         for rule in self.rules:
             options = rule.default_options()
-            for key, value in self.config.options_for(rule.code, rule.name).items():
+            configured = self.config.options_for(rule.code, rule.name)
+            if rule.name == "languagetool-match" and self.config.languagetool:
+                # [tool.newslint.languagetool] is the documented home of the backend's settings.
+                configured = {**{str(k).replace("_", "-"): v for k, v in self.config.languagetool}, **configured}
+            for key, value in configured.items():
                 if key not in rule.options:
                     import difflib
 
