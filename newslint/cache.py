@@ -86,8 +86,8 @@ class ResultCache:
             pass  # a read-only checkout still lints, just without caching
 
 
-def run_fingerprint(config_fingerprint: str, codes: list[str], plugins: dict[str, str]) -> str:
+def run_fingerprint(config_fingerprint: str, codes: list[str], plugins: dict[str, str], rules: str = "") -> str:
     """Everything besides the file itself that decides a file's result."""
     plugin_ids = ",".join(sorted(f"{name}={source}" for name, source in plugins.items()))
-    payload = "|".join([__version__, config_fingerprint, ",".join(codes), plugin_ids])
+    payload = "|".join([__version__, config_fingerprint, ",".join(codes), plugin_ids, rules])
     return hashlib.sha256(payload.encode()).hexdigest()

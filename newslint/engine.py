@@ -158,7 +158,7 @@ class Linter:
         out: list[Diagnostic] = []
         seen: set[tuple[str, int, int]] = set()
         for rule, f in raw:
-            if doc.is_skipped(f.start, f.end if f.end > f.start else f.start + 1):
+            if not rule.reports_in_skipped and doc.is_skipped(f.start, f.end if f.end > f.start else f.start + 1):
                 continue
             key = (rule.code, f.start, f.end)
             if key in seen:

@@ -53,7 +53,7 @@ class FileRunner:
         if fp is None:
             linter = linter_for(config)
             fp = self._fingerprints[id(config)] = run_fingerprint(
-                config.fingerprint(), linter.selected_codes, linter.registry.plugins)
+                config.fingerprint(), linter.selected_codes, linter.registry.plugins, linter.registry.fingerprint)
         return fp
 
     def run(self, items: Iterable[tuple[Path, bool]], total: int | None = None) -> Iterator[FileResult]:

@@ -45,6 +45,26 @@ class Registry:
     def finish(self) -> None:
         self.rules.sort(key=lambda r: r.code)
 
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the rule implementations (their module files and pack files, by size and mtime)."""
+        cached = getattr(self, "_fingerprint", None)
+        if cached is None:
+            import hashlib
+            import inspect
+            import os
+
+            parts = []
+            for rule in self.rules:
+                source = getattr(rule, "pack_file", None) or inspect.getsourcefile(type(rule)) or ""
+                try:
+                    st = os.stat(source)
+                    parts.append(f"{rule.code}:{source}:{st.st_size}:{st.st_mtime_ns}")
+                except OSError:
+                    parts.append(f"{rule.code}:{source}")
+            cached = self._fingerprint = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+        return cached
+
     def get(self, key: str) -> Rule | None:
         return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
 

@@ -73,6 +73,9 @@ class Rule:
     bad_examples: ClassVar[tuple[Example, ...]] = ()
     good_examples: ClassVar[tuple[Example, ...]] = ()
     options: ClassVar[dict[str, Option]] = {}
+    #: True for rules about the file as a whole (e.g. an article wrapped in a code
+    #: fence) whose findings may start inside a skipped span.
+    reports_in_skipped: ClassVar[bool] = False
     #: Filled in by the registry: "built-in", "plugin <dist>", or "pack <file>".
     source: str = "built-in"
 
