@@ -1,0 +1,786 @@
+"""Spelling and article rules: known typos, unknown words, a/an by sound.
+
+Data files (read at run time from installed packages, never copied into this
+repository):
+
+* ``codespell_lib/data/dictionary.txt`` from the installed ``codespell`` package:
+  codespell is GPL-2.0 code, but this dictionary of common misspellings is
+  derived from Wikipedia's "Lists of common misspellings" and licensed
+  CC BY-SA 3.0.  We only read the file the user installed; no copy or derived
+  table of it is shipped with newslint.
+* ``symspellpy/frequency_dictionary_en_82_765.txt`` from the installed
+  ``symspellpy`` package (MIT): 82,765 English words with corpus counts.  We
+  read the file ourselves and never build a SymSpell object (too slow to start).
+
+Both files are loaded lazily, once per process, on the first lint that needs
+them (importing this module costs nothing); the files are located with
+``importlib.util.find_spec`` so the packages themselves are not imported.
+If either package is missing, the rules that need it report nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import re
+from typing import Iterable, Iterator
+
+from ..diagnostic import Finding, Severity
+from ..document import HEADING, Document
+from ..rule import Example, Rule, RuleContext
+
+# --- data loading -------------------------------------------------------------------
+
+
+def _read_package_data(package: str, *parts: str) -> str | None:
+    """Text of a data file shipped inside an installed package, or None if unavailable."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    for location in spec.submodule_search_locations or ():
+        path = os.path.join(location, *parts)
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as handle:
+                return handle.read()
+    try:  # zipped or otherwise unusual installs
+        from importlib import resources
+
+        return resources.files(package).joinpath(*parts).read_text(encoding="utf-8")
+    except Exception:  # noqa: BLE001 - any failure means "no data"
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def _frequencies() -> dict[str, str]:
+    """symspellpy's word -> count (count kept as its digit string; int() on use)."""
+    text = _read_package_data("symspellpy", "frequency_dictionary_en_82_765.txt")
+    if not text:
+        return {}
+    items = text.split()
+    return dict(zip(items[::2], items[1::2]))
+
+
+def _count(word: str) -> int:
+    value = _frequencies().get(word)
+    return int(value) if value else 0
+
+
+@functools.lru_cache(maxsize=None)
+def _typo_table() -> dict[str, str]:
+    """codespell typo -> raw correction text, exactly as in the file (parsed on use)."""
+    text = _read_package_data("codespell_lib", "data", "dictionary.txt")
+    if not text:
+        return {}
+    return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+
+
+def _parse_fixes(value: str) -> tuple[str, ...]:
+    """``fix`` / ``fix1, fix2,`` (a trailing comma marks a list) / ``fix, reason`` (no trailing comma)."""
+    if "," not in value:
+        return (value.strip(),) if value.strip() else ()
+    if value.rstrip().endswith(","):
+        return tuple(p.strip() for p in value.split(",") if p.strip())
+    return (value.split(",", 1)[0].strip(),)
+
+
+def _typo_fixes(word: str) -> tuple[str, ...]:
+    """Corrections for a lowercase `word` if it is a known misspelling we report, else ().
+
+    Keys shorter than three letters ("te", "nd") and keys that are themselves words in
+    symspellpy's frequency list ("despatch", "instal", "miliary") are never reported.
+    """
+    value = _typo_table().get(word)
+    if value is None or len(word) < 3 or word in _frequencies():
+        return ()
+    return _parse_fixes(value)
+
+
+# --- word iteration ---------------------------------------------------------------
+
+_OPENERS = "\"'\u201c\u2018([*_"
+_APOSTROPHES = "'\u2019"
+
+
+def _unit_initial(doc: Document, start: int) -> bool:
+    """True when the word at `start` opens a sentence, heading, list item or cell (after quotes)."""
+    starts = doc.unit_starts
+    pos = start
+    while True:
+        if pos in starts:
+            return True
+        if pos > 0 and doc.prose[pos - 1] in _OPENERS:
+            pos -= 1
+            continue
+        return False
+
+
+def _clean_edges(prose: str, start: int, end: int) -> bool:
+    """The word is not glued to digits, underscores, masks, '@', '/', or dotted identifiers."""
+    before = prose[start - 1] if start > 0 else " "
+    after = prose[end] if end < len(prose) else " "
+    if before.isdigit() or before in "_@/\\#\ufffc" or after.isdigit() or after in "_@/\\\ufffc":
+        return False
+    if before == "." and start > 1 and prose[start - 2].isalnum():
+        return False  # file.ext, example.com
+    if after == "." and end + 1 < len(prose) and prose[end + 1].isalnum():
+        return False
+    return True
+
+
+def _parts(doc: Document) -> Iterator[tuple[int, int, str, bool, bool, int]]:
+    """(start, end, text, first_part, hyphenated, word_index) of each hyphen-separated part of each
+    prose word (`word_index` indexes `doc.words`).
+
+    Possessive/contraction endings stay attached ("government's"); the caller decides.
+    Words inside table delimiter rows are not produced (they hold no letters anyway).
+    """
+    prose = doc.prose
+    for index, (start, end) in enumerate(doc.words):
+        word = prose[start:end]
+        if "-" not in word:
+            yield start, end, word, True, False, index
+            continue
+        offset = start
+        pieces = word.split("-")
+        for i, part in enumerate(pieces):
+            if part:
+                yield offset, offset + len(part), part, i == 0, True, index
+            offset += len(part) + 1
+
+
+def _word_edges_clean(doc: Document, index: int) -> bool:
+    """The whole word is not glued to digits, masks, identifiers, or a dangling hyphen ("-ine", "cyclo-")."""
+    start, end = doc.words[index]
+    prose = doc.prose
+    if not _clean_edges(prose, start, end):
+        return False
+    return (start == 0 or prose[start - 1] != "-") and (end >= len(prose) or prose[end] != "-")
+
+
+def _foreign_context(doc: Document, index: int, ctx: RuleContext, names: bool = False) -> bool:
+    """A lowercase neighbour is not English either: a foreign phrase ("stricto sensu", "esse similia").
+
+    With `names`, an unknown capitalised word right before also counts ("Orycteropus afer",
+    "Confédération nationale").
+    """
+    words = doc.words
+    prose = doc.prose
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(words):
+            s, e = words[j]
+            if abs((s - words[index][1]) if j > index else (words[index][0] - e)) > 3:
+                continue  # not adjacent (sentence break, punctuation run)
+            w = prose[s:e]
+            if len(w) >= 3 and w.isalpha() and w.islower() and not _is_known_form(w, ctx):
+                return True
+            if (names and j < index and w[:1].isupper() and w[1:].islower() and not _unit_initial(doc, s)
+                    and not _is_known_form(w.lower(), ctx)):
+                return True
+    return False
+
+
+def _is_possessive(tail: str) -> bool:
+    return tail in ("'s", "\u2019s", "'", "\u2019")
+
+
+_APOSTROPHE_RE = re.compile("['\u2019]")
+
+
+def _split_apostrophe(part: str) -> tuple[str, str]:
+    """("government", "'s") for "government's"; (part, "") when there is no apostrophe."""
+    m = _APOSTROPHE_RE.search(part)
+    if m is None:
+        return part, ""
+    return part[: m.start()], part[m.start():]
+
+
+def _match_case(template: str, replacement: str) -> str:
+    if replacement != replacement.lower():
+        return replacement  # proper-noun corrections ("Achilles") keep their own case
+    if template[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _checkable_case(doc: Document, start: int, word: str, first_part: bool) -> bool:
+    """All-lowercase words, or the capitalised first word of a sentence/heading/item/cell."""
+    if word.islower():
+        return True
+    if first_part and word[:1].isupper() and word[1:].islower() and len(word) > 1:
+        return _unit_initial(doc, start)
+    return False
+
+
+def _in_vocabulary(word: str, ctx: RuleContext) -> bool:
+    vocab = ctx.vocabulary
+    if not vocab:
+        return False
+    return word in vocab or word.lower() in vocab or word.lower() in _lower_vocab(vocab)
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_vocab(vocab: frozenset[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in vocab)
+
+
+# --- NL302 ---------------------------------------------------------------------------
+
+
+class KnownTypo(Rule):
+    """Report a common misspelling from codespell's dictionary ("woudl", "goverment").
+
+    What it does:
+        Looks every lowercase word (and the capitalised first word of a
+        sentence, heading, list item or table cell) up in codespell's list of
+        common misspellings, read at run time from the installed ``codespell``
+        package (the list is derived from Wikipedia, CC BY-SA 3.0; it is not
+        copied into newslint).  Entries that are real English words (present in
+        symspellpy's 82,765-word frequency list, e.g. "despatch", "instal"),
+        entries shorter than three letters, and capitalised words in mid-sentence
+        (names such as "Ois") are never reported.
+
+    Why is this bad?
+        A misspelling such as "woudl" or "recieve" is the clearest sign of
+        unedited copy, and readers notice it at once.
+
+    Fix safety:
+        Safe when the dictionary gives exactly one correction (case preserved:
+        "Woudl" becomes "Would").  When it lists several candidates the fix
+        uses the first one and is unsafe; the message lists all of them.
+    """
+
+    code = "NL302"
+    name = "known-typo"
+    severity = Severity.ERROR
+    category = "spelling"
+    fix_applicability = "sometimes"
+    bad_examples = (
+        Example("He said Ukraine woudl not be excluded.", "He said Ukraine would not be excluded."),
+        Example("The goverment will recieve the report.", "The government will receive the report."),
+        Example("Woudl the talks resume? Officials were unsure.", "Would the talks resume? Officials were unsure."),
+        Example("Officials said it was definately over.", "Officials said it was definitely over."),
+    )
+    good_examples = (
+        Example("The government will receive the report."),
+        Example("Minister Ois Tran spoke to reporters."),
+        Example("The despatch box was empty as ministers were asked to instal new systems."),
+        Example("See `woudl` in the code sample."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        table = _typo_table()
+        if not table:
+            return
+        prose = doc.prose
+        for start, end, part, first, hyphenated, index in _parts(doc):
+            lower = part.lower()
+            if lower not in table and not ("'" in lower or "\u2019" in lower):
+                continue  # fast path: almost every word
+            if hyphenated and len(part) < 4:
+                continue  # "add-ons": short pieces of compounds are not words on their own
+            base, tail = _split_apostrophe(part)
+            candidates = [(part, end)]
+            if _is_possessive(tail):  # "goverment's"; never "couldn" from "couldn't"
+                candidates.append((base, start + len(base)))
+            for word, stop in candidates:
+                fixes = _typo_fixes(word.lower().replace("\u2019", "'"))
+                if not fixes:
+                    continue
+                if (not _checkable_case(doc, start, word, first) or _in_vocabulary(word, ctx)
+                        or not _word_edges_clean(doc, index) or _foreign_context(doc, index, ctx)):
+                    break
+                curly = "\u2019" in word
+                shown = [_match_case(word, f).replace("'", "\u2019") if curly else _match_case(word, f) for f in fixes]
+                if len(shown) == 1:
+                    yield self.finding(start, stop, f"Misspelling '{word}': did you mean '{shown[0]}'?",
+                                       self.fix(start, stop, shown[0], f"Replace with '{shown[0]}'"))
+                else:
+                    listed = ", ".join(f"'{s}'" for s in shown)
+                    yield self.finding(start, stop, f"Misspelling '{word}': did you mean one of {listed}?",
+                                       self.fix(start, stop, shown[0], f"Replace with '{shown[0]}'", safe=False))
+                break
+
+
+# --- NL303 ---------------------------------------------------------------------------
+
+_MIN_UNKNOWN_LEN = 6
+_MIN_SUGGESTION_COUNT = 1_000_000
+_DOMINANCE = 10
+_COMPOUND_PART_COUNT = 100_000
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_PREFIXES = ("counter", "under", "inter", "multi", "super", "cross", "over", "anti", "post", "semi",
+             "self", "non", "pre", "mis", "dis", "sub", "mid", "out", "un", "re", "co", "de", "up", "en")
+_SUFFIXES = ("isation", "ization", "ations", "ation", "ness", "ment", "ments", "less", "ful", "ism", "isms",
+             "ist", "ists", "ity", "ise", "ize", "ised", "ized", "ising", "izing", "able", "ably", "ship", "ward",
+             "wards", "wise", "like", "hood", "dom")
+
+
+def _known(word: str, ctx: RuleContext) -> bool:
+    return word in _frequencies() or word in _correct_words() or _in_vocabulary(word, ctx)
+
+
+@functools.lru_cache(maxsize=None)
+def _correct_words() -> frozenset[str]:
+    """Every correction codespell proposes is a real word, and so are both sides of its
+    British/American and Oxford spelling lists ("labor" is missing from symspellpy's list)."""
+    words = {f.lower() for value in _typo_table().values() for f in _parse_fixes(value) if " " not in f}
+    for name in ("dictionary_en-GB_to_en-US.txt", "dictionary_en_to_en-OX_AUTOGENERATED.txt"):
+        for line in (_read_package_data("codespell_lib", "data", name) or "").splitlines():
+            key, sep, value = line.partition("->")
+            if sep:
+                words.add(key.strip().lower())
+                words.update(v.strip().lower() for v in value.split(",") if v.strip())
+    return frozenset(words)
+
+
+_VARIANTS = (("our", "or"), ("tre", "ter"), ("ise", "ize"), ("yse", "yze"), ("ll", "l"), ("ogue", "og"),
+             ("ence", "ense"), ("ae", "e"), ("oe", "e"))
+
+
+def _spelling_variant(word: str, other: str) -> bool:
+    """True when the two differ only by a British/American pattern (labor/labour, centre/center)."""
+    a, b = word, other
+    for gb, us in _VARIANTS:
+        a, b = a.replace(gb, us), b.replace(gb, us)
+    return a == b
+
+
+def _stems(word: str) -> Iterator[str]:
+    """Candidate base forms of an inflected or derived word."""
+    n = len(word)
+
+    def undouble(stem: str) -> Iterator[str]:
+        yield stem
+        yield stem + "e"
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            yield stem[:-1]
+    if word.endswith("ies") or word.endswith("ied"):
+        yield word[:-3] + "y"
+    if word.endswith("iest"):
+        yield word[:-4] + "y"
+    if word.endswith("ier"):
+        yield word[:-3] + "y"
+    if word.endswith("ily"):
+        yield word[:-3] + "y"
+    if word.endswith("s"):
+        yield word[:-1]
+    if word.endswith("es"):
+        yield word[:-2]
+    if word.endswith("ed"):
+        yield from undouble(word[:-2])
+    if word.endswith("ing"):
+        yield from undouble(word[:-3])
+    if word.endswith("ly"):
+        yield word[:-2]
+        yield word[:-1] + "e"  # gently -> gentle
+        if word.endswith("ally"):
+            yield word[:-4]
+    if word.endswith("est"):
+        yield from undouble(word[:-3])
+    if word.endswith("er"):
+        yield from undouble(word[:-2])
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and n - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            yield stem
+            yield stem + "e"
+            if stem.endswith("i"):
+                yield stem[:-1] + "y"
+
+
+def _is_known_form(word: str, ctx: RuleContext, depth: int = 0) -> bool:
+    if _known(word, ctx):
+        return True
+    if depth > 1:
+        return False
+    for stem in _stems(word):
+        if len(stem) >= 3 and (_known(stem, ctx) or (depth == 0 and _is_known_form(stem, ctx, depth + 1))):
+            return True
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            if _is_known_form(word[len(prefix):], ctx, depth + 1):
+                return True
+    # closed compounds: "peacebuilding", "frontline"
+    for i in range(3, len(word) - 3):
+        head = _count(word[:i])
+        if head >= (_COMPOUND_PART_COUNT if i > 3 else 100 * _COMPOUND_PART_COUNT) and \
+                _count(word[i:]) >= _COMPOUND_PART_COUNT:
+            return True  # "gasfield", "peacebuilding"; not "neg" + "elected"
+    return False
+
+
+_QWERTY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, str]:
+    """Keys next to each key on a QWERTY keyboard (rows staggered by a quarter and half a key)."""
+    offsets = (0.0, 0.25, 0.75)
+    pos = {c: (r, i + offsets[r]) for r, row in enumerate(_QWERTY_ROWS) for i, c in enumerate(row)}
+    return {c: "".join(d for d, (r2, x2) in pos.items()
+                       if d != c and ((r2 == r and abs(x2 - x) == 1) or (abs(r2 - r) == 1 and abs(x2 - x) < 1)))
+            for c, (r, x) in pos.items()}
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+
+def _typo_edits(word: str) -> set[str]:
+    """Words one typing slip away, never touching the first or last letter (inflections, Latin or
+    French endings and initial-letter changes are where real words differ): a doubled or stray
+    letter, a dropped letter, two swapped letters, or a letter replaced by a neighbouring key."""
+    n = len(word)
+    out = set()
+    for i in range(1, n - 1):
+        out.add(word[:i] + word[i + 1:])  # stray letter
+        for c in _NEIGHBOURS.get(word[i], ""):
+            out.add(word[:i] + c + word[i + 1:])  # neighbouring key
+        if i + 1 < n - 1:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])  # swapped letters
+    for i in range(1, n):
+        for c in _ALPHABET:
+            out.add(word[:i] + c + word[i:])  # dropped letter
+    for c in _NEIGHBOURS.get(word[-1], ""):
+        out.add(word[:-1] + c)  # last letter: a neighbouring key only ("champiom")
+    out.discard(word)
+    return out
+
+
+_VARIANT_PAIRS = (("or", "our"), ("er", "re"), ("l", "ll"), ("ll", "l"), ("k", "c"), ("iz", "is"), ("yz", "ys"),
+                  ("og", "ogue"), ("ense", "ence"), ("e", "ae"), ("e", "oe"), ("o", "ou"))
+
+
+def _has_variant(word: str) -> bool:
+    """A British/American twin of the word is listed (woolen/woollen, skeptic/sceptic, smolder/smoulder)."""
+    words = _frequencies()
+    for a, b in _VARIANT_PAIRS:
+        k = word.find(a)
+        while k != -1:
+            if word[:k] + b + word[k + len(a):] in words:
+                return True
+            k = word.find(a, k + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggest(word: str) -> str | None:
+    """The frequent word one typing slip away, when exactly one clearly dominates; else None."""
+    words = _frequencies()
+    scored = sorted(((int(words[c]), c) for c in _typo_edits(word) if c in words), reverse=True)
+    if not scored:
+        return None
+    best_count, best = scored[0]
+    if best_count < _MIN_SUGGESTION_COUNT or _spelling_variant(word, best):
+        return None
+    if len(scored) > 1 and scored[1][0] * _DOMINANCE > best_count:
+        return None  # ambiguous: no good suggestion
+    return best
+
+
+class UnknownWord(Rule):
+    """Report an unknown lowercase word that is one slip away from a frequent word ("goverments").
+
+    What it does:
+        Checks lowercase words of six letters or more against symspellpy's
+        English frequency list (82,765 words, read from the installed package).
+        A word that is not in the list -- nor an inflected, prefixed or
+        closed-compound form of listed words, a British/American twin of one,
+        a word in the project vocabulary, or a word `known-typo` handles -- is
+        reported only when exactly one frequent word (a million corpus hits or
+        more, ten times more than any rival) lies one typing slip away: a stray
+        or dropped letter, two swapped letters, or a neighbouring key, never at
+        the first letter (and at the last letter only a neighbouring key).
+        Capitalised words (names), words with digits, pieces of hyphenated
+        compounds, one-word glosses in parentheses, foreign phrases (an unknown
+        neighbour) and skipped spans are never checked; without a clear
+        suggestion nothing is reported.
+
+    Why is this bad?
+        Generated copy sometimes contains garbled words that no typo list
+        knows; a near miss of a common word is almost always a slip.
+
+    Fix safety:
+        Unsafe: replacing a word with the closest frequent word may change the
+        meaning, so the fix needs review even for a simple letter swap.
+    """
+
+    code = "NL303"
+    name = "unknown-word"
+    severity = Severity.WARNING
+    category = "spelling"
+    fix_applicability = "unsafe"
+    bad_examples = (
+        Example("The talks were described as constructvie by both sides.",
+                "The talks were described as constructive by both sides."),
+        Example("Officials said the negotiatoins would resume.", "Officials said the negotiations would resume."),
+        Example("Both nations signed the agremeent on Monday.", "Both nations signed the agreement on Monday."),
+    )
+    good_examples = (
+        Example("Both nations signed the agreement on Monday."),
+        Example("Zelenskyy met Stoltenberg in Kyiv."),
+        Example("The peacebuilding effort drew reinvigorated support from non-aligned states."),
+        Example("The goverment said so."),  # reported by known-typo, not here
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        words = _frequencies()
+        if not words:
+            return
+        table = _typo_table()
+        prose = doc.prose
+        for start, end, part, _first, hyphenated, index in _parts(doc):
+            if part in words or len(part) < _MIN_UNKNOWN_LEN or hyphenated:
+                continue  # fast path; pieces of compounds are often combining forms ("anarcho-", "co-")
+            word, tail = _split_apostrophe(part)
+            if tail and not _is_possessive(tail):
+                continue  # contractions: "wouldn't"
+            if len(word) < _MIN_UNKNOWN_LEN or not word.islower() or not word.isascii() or word in words:
+                continue
+            if word in table or part.lower().replace("\u2019", "'") in table:
+                continue  # known-typo's business (reported there, or excluded there on purpose)
+            if not _word_edges_clean(doc, index) or _is_known_form(word, ctx) or _has_variant(word):
+                continue
+            gloss = start > 0 and prose[start - 1] == "(" and prose[end:end + 1] == ")"
+            if gloss or _foreign_context(doc, index, ctx, names=True):
+                continue  # a gloss "(telos)" or a foreign phrase
+            best = _suggest(word)
+            if best is None:
+                continue
+            stop = start + len(word)
+            yield self.finding(start, stop, f"Unknown word '{word}': did you mean '{best}'?",
+                               self.fix(start, stop, best, f"Replace with '{best}'", safe=False))
+
+
+# --- NL304 ---------------------------------------------------------------------------
+
+VOWEL, CONSONANT = "an", "a"
+
+#: Acronyms read as words, with the article they take.
+_WORD_ACRONYMS = {
+    "NATO": "a", "NASA": "a", "NASDAQ": "a", "NAFTA": "a", "FIFA": "a", "FEMA": "a", "SWAT": "a", "SARS": "a",
+    "MERS": "a", "COVID": "a", "UNESCO": "a", "UNICEF": "a", "UNAIDS": "a", "UEFA": "a", "OPEC": "an",
+    "ASEAN": "an", "APEC": "an", "AIDS": "an", "ISIS": "an", "ISIL": "an", "IKEA": "an", "ANZAC": "an",
+    "ANZUS": "an", "ASIO": "an", "AWOL": "an", "OSHA": "an", "ECOWAS": "an", "EFTA": "an", "ICE": "an",
+    "NIMBY": "a", "GIF": "a", "JPEG": "a", "PIN": "a", "SIM": "a", "RAM": "a", "ROM": "a", "LAN": "a",
+    "LASER": "a", "RADAR": "a", "SONAR": "a", "SCUBA": "a", "SEAL": "a", "FOX": "a", "MASH": "a",
+    "NORAD": "a", "CAPTCHA": "a", "HAMAS": "a", "HUD": "a", "MENA": "a", "SAARC": "a", "CARICOM": "a",
+    "MERCOSUR": "a", "UNIFIL": "a", "UNITA": "a", "UNHCR": "a", "UNRWA": "a", "UFO": "a", "URL": "a",
+    "USB": "a", "USA": "a", "UK": "a", "UN": "a", "US": "a", "EU": "an",
+}
+#: Consonant-vowel-consonant acronyms that are nevertheless spelled out.
+_SPELLED_ACRONYMS = frozenset({"SUV", "MEP", "SEC", "MOD", "NIH", "MIT", "RAF", "SAS", "NEC", "FIR", "LOL", "MOT"})
+#: Letters whose spoken name begins with a vowel sound (an FBI, an MBA, an SUV, an X-ray).
+_VOWEL_LETTERS = frozenset("AEFILMNORSX")
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+_UNCERTAIN_H = ("historic", "hotel", "herb", "homage", "hypothes", "heroic", "habitual", "hereditar", "hilarious",
+                "horrific", "humble")
+_YOU_PREFIXES = ("uni", "use", "usa", "usu", "usur", "uti", "ute", "uto", "ura", "ure", "uri", "uro", "uru",
+                 "ubiq", "ukr", "ukul", "uga", "unanim", "uvu", "eu", "ewe", "ufo")
+_UN_PREFIXES = ("unim", "unin", "unid", "unib")
+_NOT_ARTICLE_NEXT = frozenset({"and", "or", "nor", "to", "through", "la", "b", "c", "posteriori", "priori",
+                               "propos", "cappella", "capella", "fortiori"})
+_LETTER_CONTEXT = frozenset({"vitamin", "grade", "type", "class", "plan", "option", "point", "part", "section",
+                             "category", "item", "letter", "model", "series", "group", "exhibit", "appendix",
+                             "schedule", "article", "figure", "table", "tier", "division", "level", "route",
+                             "size", "cup", "league", "annex", "paragraph", "line", "row", "column"})
+_ARTICLE = re.compile(r"(?<![\w'\u2019.\-&\ufffc])(a|an|A|An|AN)([ \t]+)([\"'\u201c\u2018*_(]*)"
+                      r"([A-Za-z0-9][A-Za-z0-9.\-%\u2019']*)")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _number_sound(token: str) -> tuple[str | None, bool]:
+    """Spoken first sound of a number: eight/eleven/eighteen... are vowel sounds."""
+    m = _NUMBER.match(token)
+    if not m:
+        return None, False
+    number = m.group(0).split(".")[0]
+    if "," in number:
+        group = number.split(",")[0]
+    else:
+        group = number
+        if len(number) in (4,) and number[:2] in ("11", "18"):
+            return None, False  # 1800: "eighteen hundred" or "one thousand eight hundred"
+        if len(number) > 3 and len(number) % 3 == 2:
+            group = number[:2]  # 11000 -> "eleven thousand"
+        elif len(number) > 3:
+            group = number[: len(number) % 3 or 3]
+    if group.startswith("8") or group in ("11", "18"):
+        return VOWEL, True
+    return CONSONANT, True
+
+
+def _letters_sound(letters: str) -> tuple[str | None, bool]:
+    first = letters[0].upper()
+    if first == "H":
+        return None, False  # "an HR", or "a HR" where "haitch" is said: not reported
+    return (VOWEL if first in _VOWEL_LETTERS else CONSONANT), True
+
+
+def _sound(token: str) -> tuple[str | None, bool]:
+    """(article the token takes, certain?) or (None, False) when unknown."""
+    token = token.rstrip(".'\u2019-%")
+    if not token:
+        return None, False
+    if token[0].isdigit():
+        return _number_sound(token)
+    head = re.split(r"[-'\u2019]", token, maxsplit=1)[0]
+    if not head:
+        return None, False
+    if "." in head:  # U.S., F.B.I.
+        letters = head.replace(".", "")
+        if letters.isalpha() and letters.isupper() and len(letters) <= 5:
+            return _letters_sound(letters)
+        return None, False
+    if len(head) == 1:
+        if head.isupper() or "-" in token:
+            return _letters_sound(head)  # "an X-ray", "an F", "a B-52"
+        return None, False
+    caps = head[:-1] if head.endswith("s") and len(head) > 2 else head  # "MPs", "CEOs"
+    if caps.isupper():
+        letters = re.sub(r"[^A-Za-z]", "", caps)
+        if not letters:
+            return None, False
+        word_form = _WORD_ACRONYMS.get(letters.upper())
+        if word_form:
+            return (VOWEL if word_form == "an" else CONSONANT), True
+        if len(letters) >= 3 and letters.upper() not in _SPELLED_ACRONYMS and _pronounceable(letters):
+            return None, False  # may be read as a word (unknown acronym)
+        return _letters_sound(letters)
+    lower = head.lower()
+    if not lower.isalpha():
+        return None, False
+    if head.islower() and len(head) <= 3 and not any(c in "aeiouy" for c in head):
+        return None, False  # "an sp orbital", "an mp3": probably read letter by letter
+    if head.islower() and len(head) >= 3 and _frequencies() and not _is_known_form(lower, RuleContext()):
+        return None, False  # not an English word ("Ding an sich"): its sound is anyone's guess
+    if lower[0] in "aeiou":
+        if lower in ("one", "once") or lower.startswith(("onetime", "oneoff")):
+            return CONSONANT, True
+        if lower.startswith(_UN_PREFIXES):
+            return VOWEL, lower.startswith(("unim", "unin"))
+        if lower.startswith(_YOU_PREFIXES):
+            return CONSONANT, True
+        if lower[0] == "u" and len(lower) > 2 and lower[1] not in "nmpstlgrdbcfkhz":
+            return None, False  # "uber", "uighur": uncertain
+        if lower.startswith("ou") and lower.startswith("ouija"):
+            return CONSONANT, True
+        return VOWEL, True
+    if lower[0] == "h":
+        if lower.startswith(_SILENT_H):
+            return VOWEL, True
+        if lower.startswith(_UNCERTAIN_H):
+            return None, False
+        return CONSONANT, True
+    if lower[0] == "x" and len(lower) > 1:
+        return CONSONANT, True  # xenophobic
+    return CONSONANT, True
+
+
+def _pronounceable(letters: str) -> bool:
+    """Acronyms that could be read as a word ("FEMA", "SWAT"), as opposed to spelled ("FBI", "OECD")."""
+    pattern = "".join("v" if c in "AEIOU" else "c" for c in letters.upper())
+    if "v" not in pattern or "c" not in pattern:
+        return False
+    if len(pattern) <= 3:
+        return pattern == "cvc"
+    return "ccc" not in pattern and "vvv" not in pattern
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]*$")
+
+
+class WrongIndefiniteArticle(Rule):
+    """Report "a" before a vowel sound or "an" before a consonant sound ("a enduring", "an policy").
+
+    What it does:
+        Chooses between "a" and "an" by the sound of the next word, not its
+        letter: "an hour", "an honest", "a university", "a European",
+        "a one-time", "an FBI", "an MBA", "a U.S.", "a NATO" (acronyms read as
+        words), "an 18-year-old", "an 8% rise", "an 11,000-strong".  The
+        letter "A" ("vitamin A", "Grade A", "A and B"), "a la", headings
+        opening with "A", and a capitalised "An" in names are not articles.
+
+    Why is this bad?
+        The wrong article is a grammar error every reader hears.
+
+    Fix safety:
+        Safe when the next word's sound is certain (ordinary vowel or consonant
+        starts, the known exceptions, numbers, acronyms spelled letter by letter
+        or in the list of acronyms read as words).  Unsafe for words starting
+        with a spelled "H" ("an HR" or "a HR"); words whose sound is unclear
+        ("historic", "herb", "Uber", unknown pronounceable acronyms) are not
+        reported.
+    """
+
+    code = "NL304"
+    name = "wrong-indefinite-article"
+    severity = Severity.ERROR
+    category = "article"
+    fix_applicability = "sometimes"
+    bad_examples = (
+        Example("It could lead to a enduring peace.", "It could lead to an enduring peace."),
+        Example("They agreed on an policy.", "They agreed on a policy."),
+        Example("The meeting lasted a hour.", "The meeting lasted an hour."),
+        Example("She studied at an university.", "She studied at a university."),
+        Example("He was questioned by a FBI agent.", "He was questioned by an FBI agent."),
+        Example("It was an U.S. proposal.", "It was a U.S. proposal."),
+        Example("It was an one-time payment.", "It was a one-time payment."),
+        Example("He is an European diplomat.", "He is a European diplomat."),
+        Example("Police charged a 18-year-old man.", "Police charged an 18-year-old man."),
+        Example("Prices saw a 8% rise.", "Prices saw an 8% rise."),
+        Example("An NATO summit opened.", "A NATO summit opened."),
+    )
+    good_examples = (
+        Example("It was a one-time payment by a European bank, an honest mistake."),
+        Example("She has an MBA and a unique view of a NATO summit."),
+        Example("An 18-year-old was charged after an 8% rise and a 1% fall."),
+        Example("Take vitamin A daily; Grade A beef costs more."),
+        Example("A Look at the Talks"),
+        Example("Options A and B were discussed, a la carte."),
+        Example("The U.S. is a U.N. member and an FBI partner; it was an 11,000-strong force."),
+        Example("Nguyen Van An arrived. It was an historic day."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        prose = doc.prose
+        for m in _ARTICLE.finditer(prose):
+            article, token = m.group(1), m.group(4)
+            start = m.start(1)
+            next_start = m.start(4)
+            block = doc.block_at(start)
+            if block is None or block is not doc.block_at(next_start):
+                continue
+            if not _clean_edges(prose, start, m.end(1)):
+                continue
+            initial = _unit_initial(doc, start)
+            if article[0] == "A" and not initial:
+                continue  # "vitamin A", "Nguyen Van An", Title Case headings
+            if article == "AN":
+                continue
+            if block.kind == HEADING and article == "A" and not initial:
+                continue
+            word = re.split(r"[-.'\u2019%]", token, maxsplit=1)[0]
+            if word.lower() in _NOT_ARTICLE_NEXT:
+                continue
+            before = _PREV_WORD.search(prose, max(0, start - 40), start)
+            if article.lower() == "a" and before and before.group(1).lower() in _LETTER_CONTEXT:
+                continue
+            if (article == "a" and before and before.group(1)[0].isupper() and word[:1].isupper()
+                    and not token[:1].isdigit() and not word.isupper()):
+                continue  # "Puerta a Europa": a foreign preposition between names
+            wanted, certain = _sound(token)
+            if wanted is None or wanted == article.lower():
+                continue
+            replacement = wanted if article.islower() else wanted.capitalize()
+            display = token.rstrip(".,;:")
+            yield self.finding(
+                start, m.end(1),
+                f"Use '{replacement}' before '{display}', not '{article}'",
+                self.fix(start, m.end(1), replacement, f"Replace '{article}' with '{replacement}'", safe=certain),
+            )
+
+
+RULES = [KnownTypo, UnknownWord, WrongIndefiniteArticle]
