@@ -288,7 +288,7 @@ class KnownTypo(Rule):
                 candidates.append((base, start + len(base)))
             for word, stop in candidates:
                 fixes = _typo_fixes(word.lower().replace("\u2019", "'"))
-                if not fixes:
+                if not fixes or _british_doubling(word.lower(), fixes):
                     continue
                 if (not _checkable_case(doc, start, word, first) or _in_vocabulary(word, ctx)
                         or not _word_edges_clean(doc, index) or _foreign_context(doc, index, ctx)):
@@ -303,6 +303,15 @@ class KnownTypo(Rule):
                     yield self.finding(start, stop, f"Misspelling '{word}': did you mean one of {listed}?",
                                        self.fix(start, stop, shown[0], f"Replace with '{shown[0]}'", safe=False))
                 break
+
+
+_DOUBLING = re.compile(r"([bcdfgklmnprstvz])\1(ing|ed|er|ers)$")
+
+
+def _british_doubling(word: str, fixes: list[str]) -> bool:
+    """'targetting', 'focussed': a doubled final consonant before a suffix is British usage, not a typo."""
+    m = _DOUBLING.search(word)
+    return bool(m) and len(fixes) == 1 and fixes[0] == word[: m.start()] + m.group(1) + m.group(2)
 
 
 # --- NL303 ---------------------------------------------------------------------------
