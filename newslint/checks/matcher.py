@@ -21,22 +21,43 @@ except ImportError:  # pragma: no cover
 MIN_ANCHOR = 3
 
 
-def required_literal(pattern: str, flags: int = 0) -> str | None:
-    """The longest literal every match of `pattern` must contain (lowercased), or None."""
+def required_literal(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literals (lowercased) one of which every match of `pattern` must contain, or None.
+
+    A plain literal gives one anchor ("navigate"); an alternation whose every
+    branch has a literal gives several ("navigating" | "to navigate").
+    """
     try:
         parsed = _sre_parse.parse(pattern, flags)
     except re.error:
         return None
-    best = ""
-    for run in _literal_runs(list(parsed)):
-        if len(run) > len(best):
-            best = run
-    best = best.strip()
-    return best.lower() if len(best) >= MIN_ANCHOR else None
+    best = _best(_requirements(list(parsed)))
+    return best
 
 
-def _literal_runs(items: list) -> Iterator[str]:
+def _score(alternatives: frozenset[str]) -> int:
+    return min(len(a) for a in alternatives) if alternatives else 0
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    options = [o for o in options if _score(o) >= MIN_ANCHOR]
+    if not options:
+        return None
+    # Prefer long anchors, then few alternatives.
+    return max(options, key=lambda o: (_score(o), -len(o)))
+
+
+def _requirements(items: list) -> list[frozenset[str]]:
+    """Candidate anchor sets for a sequence: each set means "one of these occurs"."""
+    out: list[frozenset[str]] = []
     current: list[str] = []
+
+    def flush() -> None:
+        run = "".join(current).strip().lower()
+        if run:
+            out.append(frozenset({run}))
+        current.clear()
+
     for op, av in items:
         name = str(op)
         if name == "LITERAL":
@@ -44,29 +65,17 @@ def _literal_runs(items: list) -> Iterator[str]:
             continue
         if name == "AT":
             continue  # \b, ^ and $ take no characters
-        if name == "SUBPATTERN" and not _has_branch(av[-1]):
-            # A plain group: its literals are required, but only contiguous within it.
-            if current:
-                yield "".join(current)
-                current = []
-            yield from _literal_runs(list(av[-1]))
-            continue
-        if name == "MAX_REPEAT" or name == "MIN_REPEAT":
-            low, _high, sub = av
-            if low >= 1:
-                if current:
-                    yield "".join(current)
-                    current = []
-                yield from _literal_runs(list(sub))
-        if current:
-            yield "".join(current)
-            current = []
-    if current:
-        yield "".join(current)
-
-
-def _has_branch(items) -> bool:
-    return any(str(op) == "BRANCH" for op, _ in items)
+        flush()
+        if name == "SUBPATTERN":
+            out.extend(_requirements(list(av[-1])))
+        elif name == "BRANCH":
+            branches = [_best(_requirements(list(b))) for b in av[1]]
+            if branches and all(b is not None for b in branches):
+                out.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+            out.extend(_requirements(list(av[2])))
+    flush()
+    return out
 
 
 class PatternSet:
@@ -77,8 +86,8 @@ class PatternSet:
         anchors = [required_literal(s, flags) if flags & re.IGNORECASE else None for s in sources]
         self.always = [i for i, a in enumerate(anchors) if a is None]
         self.by_anchor: dict[str, list[int]] = {}
-        for i, anchor in enumerate(anchors):
-            if anchor is not None:
+        for i, alternatives in enumerate(anchors):
+            for anchor in alternatives or ():
                 self.by_anchor.setdefault(anchor, []).append(i)
         self._automaton = None
         if self.by_anchor:
