@@ -206,6 +206,14 @@ class RepeatedPhrase(Rule):
         runs = _runs(doc)
         if not runs:
             return
+        # Every reported phrase starts with a min_words-gram used min_count times:
+        # find those first (cheap), and skip the article when there are none.
+        norm_runs = [[t.norm for t in run] for run in runs]
+        base_counts: Counter[tuple[str, ...]] = Counter(
+            tuple(norms[i:i + min_words]) for norms in norm_runs for i in range(len(norms) - min_words + 1))
+        frequent = {g for g, c in base_counts.items() if c >= min_count}
+        if not frequent:
+            return
         names = _name_words(runs)
         # Global token list: (run index, index in run) -> flat index.
         flat: list[_Tok] = []
@@ -218,11 +226,10 @@ class RepeatedPhrase(Rule):
 
         # Count n-grams; keep positions (flat index of the first word).
         grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for r, run in enumerate(runs):
-            norms = [t.norm for t in run]
+        for r, norms in enumerate(norm_runs):
             base = run_offset[r]
             for i in range(len(norms)):
-                if norms[i] in _BAD_FIRST:
+                if norms[i] in _BAD_FIRST or tuple(norms[i:i + min_words]) not in frequent:
                     continue
                 for n in range(min_words, min(max_words, len(norms) - i) + 1):
                     grams[tuple(norms[i:i + n])].append(base + i)
