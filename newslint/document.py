@@ -363,8 +363,8 @@ class Document:
         if punct[0] in "!?" or punct.startswith(("...", "\u2026")):
             # '"Why?" he asked' and "wait... then" continue the sentence.
             return next_upper
-        if closing_quote and not next_upper:
-            return False
+        if closing_quote and not next_upper and not punct.startswith("."):
+            return False  # '"Why?" he asked'; but '...the agency." the emails' starts a sentence
         before = _WORD_BEFORE.search(prose, max(0, m.start() - 20), m.start())
         if before:
             word = before.group(1).lower().rstrip(".")

@@ -833,7 +833,7 @@ class LowercaseSentenceStart(Rule):
         Example("Officials in the U.S. said so. Measures, e.g. the levy, start soon. J. K. Rowling agreed."),
         Example("- Historical Precedents: past negotiations show that respect matters.\n"
                 "- Reducing Pressures: de-escalation helps.\n"),
-        Example("He called it \"a mess.\" then left the room."),
+        Example("He called it \"a mess,\" then left the room."),
         Example("Run `git status` first. `ls` lists files. See https://example.com."),
     )
 

@@ -12,7 +12,7 @@ from ..rule import Example, Rule, RuleContext
 _DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
 #: Doubles that are correct English ("he had had enough", "that that is").
 _LEGIT_DOUBLES = frozenset(
-    "had that is do bye no so very many ha yeah knock tut pooh chop hush wait please aye happens".split()
+    "had that do bye no so very many ha yeah knock tut pooh chop hush wait please aye happens".split()
 )
 
 
@@ -40,11 +40,12 @@ class DoubledWord(Rule):
     bad_examples = (
         Example("The minister said the the talks would resume.", "The minister said the talks would resume."),
         Example("They met in in Geneva on Monday.", "They met in Geneva on Monday."),
+        Example("Hiring is is quite soft.", "Hiring is quite soft."),
         Example("The The agreement was signed.", "The agreement was signed."),
     )
     good_examples = (
         Example("By then he had had enough of the talks."),
-        Example("He said that that was the end of it."),
+        Example("He said that that was the end of it. What it is is a loss."),
         Example("The festival in Walla Walla drew crowds."),
         Example("Whatever happens happens, she said, after the line-up up to May."),
     )
@@ -54,6 +55,8 @@ class DoubledWord(Rule):
             first, second = m.group(1), m.group(3)
             if first.lower() in _LEGIT_DOUBLES:
                 continue
+            if first.lower() == "is" and _word_before(doc.prose, m.start()) in ("it", "this", "that", "thing", "is"):
+                continue  # "what it is is", "the thing is is" are spoken English, not typos
             if m.start() > 0 and doc.prose[m.start() - 1] in "-\u2010\u2011":
                 continue  # "line-up up to": the first word ends a hyphenated compound
             if doc.block_at(m.start(1)) is not doc.block_at(m.start(3)):
@@ -68,3 +71,8 @@ _FUNCTION_WORDS = frozenset(
     """a an the and or but of in on at to for with by from as is are was were be it this that these those
     he she they we i you his her their our its not no""".split()
 )
+
+
+def _word_before(prose: str, offset: int) -> str:
+    m = re.search(r"([^\W\d_]+)\W*$", prose[max(0, offset - 30):offset])
+    return m.group(1).lower() if m else ""

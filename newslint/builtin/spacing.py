@@ -12,7 +12,7 @@ from ..rule import Example, Rule, RuleContext
 _LETTER = r"[^\W\d_]"
 # A comma glued to the next word: "ukraine,Russian", "dialogue,despite".
 # Digits on both sides (1,000) and letters after digits (3,a) are left alone.
-_COMMA = re.compile(rf"(?<={_LETTER}|[)\]\"\u201d\u2019%]),(?={_LETTER})")
+_COMMA = re.compile(rf"(?<={_LETTER}|[)\]\"\u201d\u2019%]),(?={_LETTER})|(?<=\d),(?={_LETTER}{{2}})")
 _SEMI_COLON = re.compile(rf"(?<={_LETTER}{_LETTER})([;:])(?={_LETTER}{{2}})")
 # "cooperation.This": two lowercase letters, a sentence end, an uppercase word.
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})([.!?][\"\u201d\u2019]?)(?=[A-Z][a-z]|[AI]\s)")
@@ -41,6 +41,7 @@ class MissingSpaceAfterComma(Rule):
     fix_applicability = "safe"
     bad_examples = (
         Example("Talks resumed,despite the rain.", "Talks resumed, despite the rain."),
+        Example("Rates hit $8,000,according to brokers.", "Rates hit $8,000, according to brokers."),
         Example("The conflict in Ukraine,Russian officials said, would end.",
                 "The conflict in Ukraine, Russian officials said, would end."),
         Example("Together,the two sides agreed.", "Together, the two sides agreed."),
@@ -50,6 +51,7 @@ class MissingSpaceAfterComma(Rule):
         Example("See https://example.com/a,b for details."),
         Example("Use `a,b` in the query, then press enter."),
         Example("Prices rose 3.5%, analysts said."),
+        Example("Items 1,2 and 3,a and b were listed; the score was 3,000."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:

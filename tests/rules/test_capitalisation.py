@@ -361,7 +361,7 @@ def test_table_cells_consistently_lowercase_are_fine():
     "Some measures, e.g. the new levy, start soon.",
     "J. K. Rowling donated money to a charity.",
     "He met Dr. Smith and Prof. Patel at noon.",
-    "He called it \"a mess.\" then left the room.",
+    "He called it \"a mess,\" then left the room.",
     "\"Why?\" he asked. \"Nobody explained anything to us.\"",
     "The minister paused. \"We will see... the process is not finished,\" she said.",
     "`ls` lists the files. Run it first.",
@@ -491,3 +491,9 @@ def test_rules_are_registered():
 def test_analysis_is_cached_per_document():
     doc = Document("Talks with russia stalled.", "a.txt")
     assert cap._analyse(doc) is cap._analyse(doc)
+
+
+def test_lowercase_sentence_after_a_closed_quote_is_flagged():
+    # A period inside the closing quote ends the sentence; what follows must be capitalised.
+    found = lint('The agency said it was "under review." the emails showed otherwise.\n', "NL102")
+    assert [(d.line, d.column) for d in found] == [(1, 40)]
