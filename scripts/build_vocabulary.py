@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "rules" / "vocabulary"
 
 US_CITY_MIN_POPULATION = 300_000
-WORLD_CITY_MIN_POPULATION = 1_000_000
+WORLD_CITY_MIN_POPULATION = 500_000
 TOP_ENGLISH_WORDS = 2_000
 
 # --------------------------------------------------------------------------
@@ -57,6 +57,7 @@ TOP_ENGLISH_WORDS = 2_000
 # ("west bank" of a river, "white house", "eastern europe" in British style).
 # --------------------------------------------------------------------------
 AMBIGUOUS_WORDS: frozenset[str] = frozenset("""
+van buda banan kota bauchi beira aqsu ansan agege borivli
     turkey may china polish bill mark rose chad jordan nice reading march april
     june august guinea japan bath mobile split lima chile chili sunny hope faith
     grace will frank grant hunt price bush cook brown green white black young

@@ -622,7 +622,10 @@ def _multi_hit(doc: Document, analysis: _Analysis, span: list[_Tok], term: _Term
     # "central Europe", "Palestinian territories": generic words next to a name
     # that style guides keep lowercase.
     named = any(k in right or term.form[k].lower() in vocab.single for k in range(len(span)))
-    wrong = [k for k in wrong if not (span[k].text in _GENERIC_NAME_PARTS and named)]
+    # A leading direction of an unambiguous name is part of it ("north Carolina",
+    # "south Korea"); "eastern Europe" style terms are marked ambiguous.
+    wrong = [k for k in wrong if not (span[k].text in _GENERIC_NAME_PARTS and named
+                                      and (k > 0 or term.ambiguous))]
     if not wrong:
         return None
     if any(_is_identifier_context(prose, span[k]) for k in wrong):
