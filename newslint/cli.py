@@ -76,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     pf.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default .newslint_cache)")
     pf.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
                     help="progress bar on stderr (auto: on a terminal, not in CI)")
+    pf.add_argument("--executor", choices=["local", "dask"], default="local",
+                    help="where files are linted: a local process pool (default) or a Dask cluster")
+    pf.add_argument("--scheduler", metavar="ADDRESS",
+                    help="Dask scheduler (tcp://HOST:PORT); without it --executor dask starts a local cluster")
+    cx = check.add_argument_group("archive")
+    cx.add_argument("--corpus-index", metavar="DIR",
+                    help="also flag sentences that recur across the archive indexed by `newslint corpus --index DIR`")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["table", "json"], default="table")
@@ -250,7 +257,12 @@ def _check(args: argparse.Namespace) -> int:
     failing = False
     any_diff = False
     run_fix = RunOptions(fix=bool(args.fix), unsafe_fixes=bool(args.unsafe_fixes), diff=bool(args.diff),
-                         keep_text=bool(getattr(formats[fmt], "needs_text", False)))
+                         keep_text=bool(getattr(formats[fmt], "needs_text", False) or args.corpus_index))
+    corpus_check = _corpus_checker(args, cwd_config) if args.corpus_index else None
+    if args.corpus_index:
+        from .commands.corpus import _RegistryView
+
+        formatter = formats[fmt](out_stream, _RegistryView(registry), options)
     fail_under_failed: list[str] = []
     baseline = None
     if args.baseline:
@@ -265,6 +277,8 @@ def _check(args: argparse.Namespace) -> int:
             nonlocal failing, any_diff
             from .score import score_result
 
+            if corpus_check is not None:
+                corpus_check(result)
             if args.write_baseline:
                 recorded.extend(result.diagnostics)
             if baseline is not None:
@@ -316,9 +330,12 @@ def _check(args: argparse.Namespace) -> int:
                 cache = ResultCache(Path(args.cache_dir or include_cfg.cache_dir or DEFAULT_CACHE_DIR))
             if args.jobs < 0:
                 raise UsageError("--jobs takes a positive number")
-            runner = FileRunner(config_for, run_fix, jobs=args.jobs, cache=cache)
+            if args.executor == "dask":
+                results = _dask_results(args, files, config_for, run_fix)
+            else:
+                results = FileRunner(config_for, run_fix, jobs=args.jobs, cache=cache).run(files, total=len(files))
             with _progress(args, len(files)) as advance:
-                for result in runner.run(files, total=len(files)):
+                for result in results:
                     handle(result, config_for(Path(result.path)) if result.path else cwd_config)
                     advance()
             summary.notices.extend(notices)
@@ -355,6 +372,42 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero or args.fix_only:
         return EXIT_CLEAN
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _dask_results(args: argparse.Namespace, files, config_for, run_fix):
+    """Lint on a Dask cluster (or a local two-worker cluster); results in input order."""
+    from .corpus.executors import lint_task, make_executor
+
+    items = [(str(path), config_for(path), replace(run_fix, explicit=explicit, display_path=str(path)))
+             for path, explicit in files]
+    with make_executor("dask", jobs=args.jobs or None, scheduler=args.scheduler) as executor:
+        yield from executor.map(lint_task, items)
+
+
+def _corpus_checker(args: argparse.Namespace, config):
+    """A function adding NL701 findings for sentences that recur across an indexed archive."""
+    index = Path(args.corpus_index)
+    if not index.is_dir():
+        raise UsageError(f"{index}: no corpus index here (build it with `newslint corpus --index {index} ARCHIVE`)")
+    from .corpus.check import check_against_index, findings_to_diagnostics
+    from .corpus.settings import settings_from_config
+    from .diagnostic import Diagnostic
+    from .document import Document
+
+    settings, _ = settings_from_config(config.section("corpus"), config.source)
+
+    def add(result) -> None:
+        if result.text is None:
+            return
+        doc = Document(result.text, result.path)
+        found = check_against_index(index, doc, min_articles=settings.min_articles, similarity=settings.similarity)
+        extra = findings_to_diagnostics(doc, found)
+        if extra:
+            result.diagnostics = sorted(result.diagnostics + extra, key=Diagnostic.sort_key)
+            for d in extra:
+                result.source_lines.setdefault(d.line, doc.line_text(d.line - 1))
+
+    return add
 
 
 class _NoProgress:
