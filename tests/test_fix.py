@@ -159,3 +159,32 @@ def test_text_outside_fixed_spans_is_byte_identical(parts, newline):
         if original in ("Fine words here.",):
             assert new == original
     assert len(fixed_lines) == len(text.split(newline))
+
+
+def test_fixing_the_seed_gives_the_reviewed_golden_article(seed_text):
+    """tests/fixtures/seed-article.fixed.txt was reviewed by hand: every change is a seed defect."""
+    from conftest import FIXTURES
+
+    golden = (FIXTURES / "seed-article.fixed.txt").read_text(encoding="utf-8")
+    fixed, remaining = newslint.fix_text(seed_text, path="seed-article.txt")
+    assert fixed == golden
+    again, _ = newslint.fix_text(fixed, path="seed-article.txt")
+    assert again == fixed
+    assert not [d for d in remaining if d.fix is not None and d.fix.is_safe]
+
+
+def test_cli_fix_on_a_copy_of_the_seed_then_check_reports_nothing_safe_fixable(tmp_path):
+    from conftest import FIXTURES
+
+    article = tmp_path / "seed-article.txt"
+    article.write_bytes((FIXTURES / "seed-article.txt").read_bytes())
+    run_cli("check", "--fix", "--no-cache", str(article), cwd=tmp_path)
+    assert article.read_bytes() == (FIXTURES / "seed-article.fixed.txt").read_bytes()
+    run_cli("check", "--fix", "--no-cache", str(article), cwd=tmp_path)
+    assert article.read_bytes() == (FIXTURES / "seed-article.fixed.txt").read_bytes()
+    proc = run_cli("check", "--no-cache", "--format", "json", str(article), cwd=tmp_path)
+    diags = [d for f in __import__("json").loads(proc.stdout)["files"] for d in f["diagnostics"]]
+    assert diags and not [d for d in diags if d["fix"] and d["fix"]["applicability"] == "safe"]
+    proc = run_cli("check", "--diff", "--no-cache", str(FIXTURES / "seed-article.txt"), cwd=tmp_path)
+    assert proc.returncode == 1 and "+In a statement that underscores the complexities of the ongoing conflict in " \
+        "Ukraine, Russian" in proc.stdout.decode()
