@@ -302,6 +302,16 @@ class Document:
         """(start, end) of every word in the prose (letters, inner apostrophes and hyphens)."""
         return [m.span() for m in _WORD.finditer(self.prose)]
 
+    def token_at(self, start: int, end: int | None = None) -> str:
+        """The whitespace-delimited token of `prose` around [start, end), edge punctuation stripped."""
+        prose = self.prose
+        a, b = start, start if end is None else end
+        while a > 0 and not prose[a - 1].isspace():
+            a -= 1
+        while b < len(prose) and not prose[b].isspace():
+            b += 1
+        return prose[a:b].strip(".,;:!?\"'()[]\u201c\u201d\u2018\u2019")
+
     def sentence_at(self, offset: int) -> Sentence | None:
         sentences = self.sentences
         i = bisect.bisect_right([s.start for s in sentences], offset) - 1

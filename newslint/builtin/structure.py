@@ -838,7 +838,7 @@ class UnclosedEmphasis(Rule):
         for s, e, ch, can_open, can_close, count in sorted(unmatched):
             if can_open and can_close:
                 continue  # intraword, ambiguous: "a*b"
-            if _in_identifier(prose, s, e):
+            if _in_identifier(doc, prose, s, e):
                 continue  # snake_case, __dunder, npm_config_
             before = prose[s - 1] if s > start else " "
             after = prose[e] if e < len(prose) else " "
@@ -882,15 +882,9 @@ def _emphasis_view(doc: Document) -> str:
     return "".join(chars) if chars is not None else prose
 
 
-def _in_identifier(prose: str, s: int, e: int) -> bool:
+def _in_identifier(doc: Document, prose: str, s: int, e: int) -> bool:
     """True when an underscore run belongs to an identifier: snake_case, digits or camelCase inside."""
-    a = s
-    while a > 0 and not prose[a - 1].isspace():
-        a -= 1
-    b = e
-    while b < len(prose) and not prose[b].isspace():
-        b += 1
-    token = prose[a:b].strip(".,;:!?()[]\"'\u201c\u201d\u2018\u2019")
+    token = doc.token_at(s, e)
     if prose[s] != "_" or not token:
         return False
     inner = token.strip("_*")
