@@ -171,6 +171,8 @@ _REPEATED = re.compile(
     r"|(?P<mixed>(?<=[^\W\d_])(?:,[.;:]|;[.,:]|:[.,;]))(?=\s|$)",
     re.MULTILINE,
 )
+# Cheap first pass: two marks with at most spaces between (every _REPEATED match has one).
+_TWO_MARKS = re.compile(r"[,;:.!?]\s*[,;:.!?]")
 
 
 class RepeatedPunctuation(Rule):
@@ -210,6 +212,8 @@ class RepeatedPunctuation(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         prose = doc.prose
+        if not _TWO_MARKS.search(prose):
+            return
         for m in _REPEATED.finditer(prose):
             start, end = m.span()
             block = doc.block_at(start)
