@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from ..diagnostic import Finding, Severity
 from ..document import PARAGRAPH, Document
@@ -32,8 +31,9 @@ def _norm(word: str) -> str:
     return word.lower().translate(_APOSTROPHES)
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word; a NamedTuple because articles have thousands and frozen dataclasses build slowly."""
+
     start: int
     end: int
     norm: str
@@ -47,6 +47,9 @@ def _runs(doc: Document) -> list[list[_Tok]]:
     if cached is not None:
         return cached
     prose = doc.prose
+    # Normalise the whole text once when lowercasing keeps offsets (it nearly always does).
+    lowered = doc.lowered_prose.translate(_APOSTROPHES)
+    same_length = len(lowered) == len(prose)
     runs: list[list[_Tok]] = []
     for sentence in doc.sentences:
         run: list[_Tok] = []
@@ -57,7 +60,8 @@ def _runs(doc: Document) -> list[list[_Tok]]:
                 if run:
                     runs.append(run)
                 run = []
-            run.append(_Tok(m.start(), m.end(), _norm(m.group()), m.group(), first))
+            a, b = m.span()
+            run.append(_Tok(a, b, lowered[a:b] if same_length else _norm(m.group()), m.group(), first))
             first = False
             prev_end = m.end()
         if run:
