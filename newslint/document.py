@@ -174,6 +174,8 @@ _BOUNDARY = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]*([A-Za-z]+)?")
+#: How far `Document.token_at` looks each way.
+_TOKEN_LIMIT = 200
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -333,9 +335,12 @@ class Document:
         """The whitespace-delimited token of `prose` around [start, end), edge punctuation stripped."""
         prose = self.prose
         a, b = start, start if end is None else end
-        while a > 0 and not prose[a - 1].isspace():
+        # Bounded: a "token" longer than this is not a word, and an unbounded scan
+        # would make callers quadratic on long lines without spaces.
+        low, high = max(0, a - _TOKEN_LIMIT), min(len(prose), b + _TOKEN_LIMIT)
+        while a > low and not prose[a - 1].isspace():
             a -= 1
-        while b < len(prose) and not prose[b].isspace():
+        while b < high and not prose[b].isspace():
             b += 1
         return prose[a:b].strip(".,;:!?\"'()[]\u201c\u201d\u2018\u2019")
 
@@ -685,6 +690,9 @@ class Document:
             if piece_end == len(raw) and trailing and not raw[piece_start:].strip():
                 continue  # text after a trailing pipe
             seg = raw[piece_start:piece_end]
+            if not seg.strip():  # an empty cell: a zero-width span where it starts
+                cells.append(Cell(start + piece_start, start + piece_start, ""))
+                continue
             lstrip = len(seg) - len(seg.lstrip())
             rstrip = len(seg) - len(seg.rstrip())
             cells.append(Cell(start + piece_start + lstrip, start + piece_end - rstrip, seg.strip()))

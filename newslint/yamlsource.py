@@ -40,7 +40,14 @@ def load_yaml_with_lines(text: str) -> Any:
         loader.dispose()
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
+
+
 def _convert(loader: Any, node: yaml.Node) -> Any:
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        # Scalars with unknown tags are refused by the safe constructor; collections
+        # are walked here, so refuse their tags (e.g. !!python/object/apply) too.
+        raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r} is not allowed", node.start_mark)
     if isinstance(node, yaml.MappingNode):
         out = LineDict()
         out.line = node.start_mark.line + 1

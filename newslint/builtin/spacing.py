@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable
 
 from ..diagnostic import Finding, Severity
@@ -135,21 +136,16 @@ class MissingSpaceAfterSentenceEnd(Rule):
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        prose = doc.prose
-        repeated: dict[str, bool] = {}  # one scan per distinct token, not per match (50 MB articles)
-        for m in _SENTENCE_END.finditer(prose):
+        matches = list(_SENTENCE_END.finditer(doc.prose))
+        if not matches:
+            return
+        # A glued token that occurs more than once ("One.Tel ... One.Tel") is a name,
+        # not two sentences. Counting only the matches' own tokens keeps this linear.
+        tokens = [doc.token_at(m.start()) for m in matches]
+        counts = Counter(tokens)
+        for m, token in zip(matches, tokens):
+            if counts[token] > 1:
+                continue
             mark = m.group(1)
-            token = doc.token_at(m.start())
-            seen = repeated.get(token)
-            if seen is None:
-                first = prose.find(token)
-                seen = repeated[token] = first >= 0 and prose.find(token, first + 1) >= 0
-            if seen:
-                continue  # "One.Tel" used twice is a name, not two sentences
             yield self.finding(m.start(), m.end(), f"Missing space after '{mark}' between sentences",
                                self.fix(m.end(), m.end(), " ", "Insert a space between the sentences"))
-
-
-#: How far `_glued_token` looks each way: a megabyte without spaces must not make it quadratic.
-_MAX_TOKEN = 100
-
