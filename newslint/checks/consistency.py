@@ -23,7 +23,8 @@ class ConsistencyCheck(PackRule):
     default_message = "Use '{preferred}' consistently; this article uses it {count} times, and '{match}' here"
 
     def supports_fix(self) -> bool:
-        return True
+        # With regex forms there is no literal form to write back.
+        return not self.entry.get("regex", False)
 
     def compile(self) -> None:
         self.unknown_keys()
@@ -48,10 +49,10 @@ class ConsistencyCheck(PackRule):
                 keep = 0 if a > b else 1
             else:
                 keep = 0 if hits[0][0].start() < hits[1][0].start() else 1
-            preferred = forms[keep]
+            preferred = forms[keep] if not self.entry.get("regex", False) else hits[keep][0].group().strip()
             for m in hits[1 - keep]:
                 fix = None
-                if self.fix_mode != "none":
+                if self.fix_applicability != "none":
                     fix = self.fix(m.start(), m.end(), preferred, f"Replace with '{preferred}'",
                                    safe=self.fix_mode == "safe")
                 yield self.finding(m.start(), m.end(),
