@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     pf.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default .newslint_cache)")
     pf.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
                     help="progress bar on stderr (auto: on a terminal, not in CI)")
+    pf.add_argument("--rule-timeout", type=float, metavar="SECONDS",
+                    help="stop a rule after this long per megabyte of a file (default 30; 0: no limit)")
     pf.add_argument("--executor", choices=["local", "dask"], default="local",
                     help="where files are linted: a local process pool (default) or a Dask cluster")
     pf.add_argument("--scheduler", metavar="ADDRESS",
@@ -165,6 +167,10 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         o["encoding"] = args.encoding
     if args.no_respect_gitignore:
         o["respect_gitignore"] = False
+    if getattr(args, "rule_timeout", None) is not None:
+        if args.rule_timeout < 0:
+            raise UsageError("--rule-timeout takes a number of seconds (0 for no limit)")
+        o["rule_timeout"] = args.rule_timeout
     if args.fail_under is not None:
         if not 0 <= args.fail_under <= 100:
             raise UsageError("--fail-under takes a score from 0 to 100")
@@ -212,6 +218,10 @@ def _check(args: argparse.Namespace) -> int:
     from .registry import get_registry
     from .runner import RunOptions, linter_for, lint_source_text, process_path
 
+    from .runner import install_signal_handlers
+
+    # SIGTERM/SIGHUP unwind like Ctrl-C: pending atomic writes finish, workers stop.
+    install_signal_handlers()
     if args.fix_only:
         args.fix = True
     if args.unsafe_fixes and not (args.fix or args.diff):

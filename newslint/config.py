@@ -33,7 +33,7 @@ _LIST_KEYS = {
 }
 _KNOWN_KEYS = _LIST_KEYS | {
     "per-file-ignores", "rule-options", "fail-on", "encoding", "respect-gitignore", "cache-dir",
-    "languagetool", "fail-under", "corpus",
+    "languagetool", "fail-under", "corpus", "rule-timeout", "pattern-timeout",
 }
 
 
@@ -60,6 +60,10 @@ class Config:
     encoding: str = "utf-8"
     respect_gitignore: bool = True
     cache_dir: str | None = None
+    #: Seconds a rule may run per started megabyte of a file (0: no limit); None: default.
+    rule_timeout: float | None = None
+    #: Seconds one user-supplied pack regex may run per call; None: default.
+    pattern_timeout: float | None = None
     languagetool: tuple[tuple[str, Any], ...] = ()
     corpus: tuple[tuple[str, Any], ...] = ()
     #: Where this configuration came from (for messages), and its folder.
@@ -82,7 +86,8 @@ class Config:
 
         payload = repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options,
                         self.packs, self.enable_packs, self.vocabulary, self.blocked_plugins,
-                        self.extend_safe_fixes, self.extend_unsafe_fixes, self.encoding, self.languagetool))
+                        self.extend_safe_fixes, self.extend_unsafe_fixes, self.encoding, self.languagetool,
+                        self.pattern_timeout))
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -163,6 +168,10 @@ def config_from_mapping(data: Mapping[str, Any], *, source: str = "<config>", ro
             changes[attr] = value
         elif key == "cache-dir":
             changes[attr] = str(value)
+        elif key in ("rule-timeout", "pattern-timeout"):
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{where(raw_key)}: expected a number of seconds (0 for no limit), got {value!r}")
+            changes[attr] = float(value)
     return replace(cfg, **changes)
 
 

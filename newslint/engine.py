@@ -7,15 +7,19 @@ ignores and fix-safety overrides are applied here, so every rule stays pure.
 from __future__ import annotations
 
 import fnmatch
+import os
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Iterable, Sequence
 
 from .config import Config
-from .diagnostic import Applicability, Diagnostic, Finding, Fix, Severity
+from .diagnostic import Applicability, Diagnostic, Edit, Finding, Fix, Severity
 from .document import Document
 from .errors import ConfigError, UsageError
+from .regexsafety import PatternTimeout
 from .registry import Registry, get_registry
 from .rule import Rule, RuleContext
 from .suppression import parse_suppressions
@@ -54,13 +58,18 @@ class Linter:
     """Lints documents with the rules a Config selects."""
 
     def __init__(self, config: Config | None = None, *, registry: Registry | None = None,
-                 profile: bool = False):
+                 profile: bool = False, rule_timeout: float | None = None):
         self.config = config or Config()
         self.registry = registry or get_registry(
             frozenset(self.config.blocked_plugins), tuple(self.config.packs)
         )
         self.rules: list[Rule] = select_rules(self.registry, self.config)
         self.profile = profile
+        self.rule_timeout = _rule_timeout(self.config) if rule_timeout is None else float(rule_timeout)
+        if self.config.pattern_timeout is not None:
+            from . import regexsafety
+
+            regexsafety.configured_timeout = self.config.pattern_timeout
         vocabulary = frozenset(self.config.vocabulary)
         self._contexts: dict[str, RuleContext] = {}
         for rule in self.rules:
@@ -111,27 +120,47 @@ class Linter:
         result = FileResult(doc.path, words=_word_count(doc.text), lines=doc.line_count)
         ignored = self._ignored_for(doc.path)
         raw: list[tuple[Rule, Finding]] = []
-        for rule in self.rules:
-            if rule.code in ignored:
-                continue
-            started = time.perf_counter() if self.profile else 0.0
-            try:
-                findings = rule.check(doc, self._contexts[rule.code])
-                checked = list(self._validated(rule, doc, findings or ()))
-            except Exception as exc:  # a broken rule must not stop the others
-                result.errors.append(
-                    f"{doc.path}: rule {rule.code} [{rule.name}] from {rule.source} crashed: {type(exc).__name__}: {exc}"
-                )
-                continue
-            except BaseException as exc:
-                if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                    raise
-                result.errors.append(f"{doc.path}: rule {rule.code} [{rule.name}] aborted: {type(exc).__name__}")
-                continue
-            finally:
-                if self.profile:
-                    result.rule_seconds[rule.code] = result.rule_seconds.get(rule.code, 0.0) + time.perf_counter() - started
-            raw.extend((rule, f) for f in checked)
+        # The budget grows with the text (per started megabyte), so only runaway rules hit it on big files.
+        budget = self.rule_timeout * max(1, -(-len(doc.text) // 1_000_000))
+        with _RuleTimer(budget) as timer:
+            for rule in self.rules:
+                if rule.code in ignored:
+                    continue
+                started = time.perf_counter() if self.profile else 0.0
+                try:
+                    timer.start()
+                    try:
+                        findings = rule.check(doc, self._contexts[rule.code])
+                        checked = list(self._validated(rule, doc, findings or ()))
+                    finally:
+                        timer.stop()
+                except RuleTimeout:
+                    result.errors.append(
+                        f"{doc.path}: rule {rule.code} [{rule.name}] from {rule.source} took longer than "
+                        f"{budget:g} s and was stopped; its findings for this file are missing"
+                    )
+                    continue
+                except PatternTimeout as exc:
+                    where = f"pack {exc.where}" if exc.where else rule.source
+                    result.errors.append(f"{doc.path}: rule {rule.code} [{rule.name}] from {where}: {exc}")
+                    continue
+                except Exception as exc:  # a broken rule must not stop the others
+                    result.errors.append(
+                        f"{doc.path}: rule {rule.code} [{rule.name}] from {rule.source} crashed: "
+                        f"{type(exc).__name__}: {_one_line(exc)}"
+                    )
+                    continue
+                except BaseException as exc:
+                    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                        raise
+                    result.errors.append(f"{doc.path}: rule {rule.code} [{rule.name}] from {rule.source} aborted: "
+                                         f"{type(exc).__name__}")
+                    continue
+                finally:
+                    if self.profile:
+                        result.rule_seconds[rule.code] = (result.rule_seconds.get(rule.code, 0.0)
+                                                          + time.perf_counter() - started)
+                raw.extend((rule, f) for f in checked)
         result.diagnostics = self._filter(doc, raw)
         for d in result.diagnostics:
             if d.line not in result.source_lines and d.line <= doc.line_count:
@@ -140,17 +169,27 @@ class Linter:
 
     def _validated(self, rule: Rule, doc: Document, findings: Iterable[Any]) -> Iterable[Finding]:
         size = len(doc.text)
+        if isinstance(findings, (str, bytes)) or not hasattr(findings, "__iter__"):
+            raise TypeError(f"returned {type(findings).__name__} instead of an iterable of Findings")
         for f in findings:
             if not isinstance(f, Finding):
                 raise TypeError(f"returned {type(f).__name__} instead of a Finding")
-            if not (isinstance(f.start, int) and isinstance(f.end, int) and 0 <= f.start <= f.end <= size):
+            if not (_is_int(f.start) and _is_int(f.end) and 0 <= f.start <= f.end <= size):
                 raise ValueError(f"returned a finding outside the text ({f.start!r}..{f.end!r} of {size})")
             if not isinstance(f.message, str):
                 raise TypeError("returned a finding whose message is not a string")
+            if f.data is not None and not isinstance(f.data, dict):
+                raise TypeError(f"returned finding data of type {type(f.data).__name__}, not a dict")
             if f.fix is not None:
+                if not isinstance(f.fix, Fix) or not isinstance(f.fix.edits, tuple) or not isinstance(f.fix.title, str):
+                    raise TypeError(f"returned a fix of type {type(f.fix).__name__} that is not a Fix with a tuple of edits")
+                if not isinstance(f.fix.applicability, Applicability):
+                    raise TypeError(f"returned a fix whose applicability is {f.fix.applicability!r}")
                 for e in f.fix.edits:
-                    if not (0 <= e.start <= e.end <= size) or not isinstance(e.text, str):
-                        raise ValueError(f"returned a fix edit outside the text ({e.start}..{e.end})")
+                    if not isinstance(e, Edit) or not isinstance(e.text, str):
+                        raise TypeError(f"returned a fix edit of type {type(e).__name__} (an Edit with text expected)")
+                    if not (_is_int(e.start) and _is_int(e.end) and 0 <= e.start <= e.end <= size):
+                        raise ValueError(f"returned a fix edit outside the text ({e.start!r}..{e.end!r} of {size})")
             yield f
 
     def _filter(self, doc: Document, raw: list[tuple[Rule, Finding]]) -> list[Diagnostic]:
@@ -210,6 +249,86 @@ def _fingerprint(text: str, code: str, start: int, end: int) -> str:
     return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+class RuleTimeout(BaseException):
+    """Raised inside a rule that exceeded its time budget.
+
+    A BaseException so a rule's own `except Exception` cannot swallow it.
+    """
+
+
+#: Seconds one rule may spend on one file, per started megabyte of text
+#: (config `rule-timeout`, env NEWSLINT_RULE_TIMEOUT; 0 turns it off).
+DEFAULT_RULE_TIMEOUT = 30.0
+
+
+def _rule_timeout(config: Config) -> float:
+    value = getattr(config, "rule_timeout", None)
+    if value is None:
+        raw = os.environ.get("NEWSLINT_RULE_TIMEOUT", "")
+        try:
+            value = float(raw) if raw else DEFAULT_RULE_TIMEOUT
+        except ValueError:
+            value = DEFAULT_RULE_TIMEOUT
+    return max(0.0, float(value))
+
+
+class _RuleTimer:
+    """A per-rule time budget enforced with SIGALRM (ITIMER_REAL).
+
+    Limitations: it only works on POSIX, in the main thread of a process whose
+    SIGALRM is not in use by someone else (it then silently stays off), and it
+    interrupts Python code and C code that checks for signals (`re` does, and
+    `time.sleep`); a C extension that never does is not stopped.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.active = False
+        self._old: Any = None
+
+    def __enter__(self) -> "_RuleTimer":
+        if self.seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return self
+        try:
+            old = signal.getsignal(signal.SIGALRM)
+            # None: a handler installed outside Python (e.g. libFuzzer's); anything else is someone's alarm.
+            if old not in (signal.SIG_DFL, signal.SIG_IGN) or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+                return self  # leave it alone
+            self._old = old
+            signal.signal(signal.SIGALRM, _raise_rule_timeout)
+            self.active = True
+        except (ValueError, OSError):  # not the main thread of the main interpreter
+            self.active = False
+        return self
+
+    def start(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def stop(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+            self.active = False
+
+
+def _raise_rule_timeout(signum: int, frame: Any) -> None:
+    raise RuleTimeout()
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().replace("\r", " ").replace("\n", " ")
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
 def _relative(path: str, root: str) -> str:
     try:
         return str(PurePath(path).relative_to(root))
@@ -247,4 +366,4 @@ def sort_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 
-__all__ = ["Linter", "FileResult", "select_rules", "Severity", "UsageError"]
+__all__ = ["Linter", "FileResult", "select_rules", "Severity", "UsageError", "RuleTimeout", "DEFAULT_RULE_TIMEOUT"]

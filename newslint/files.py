@@ -7,10 +7,13 @@ decoded once, edited as `str`, and encoded back exactly as it came.
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import os
+import signal
 import stat
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -63,9 +66,18 @@ def decode_bytes(data: bytes, name: str, encoding: str = "utf-8") -> tuple[str, 
         ) from None
 
 
-def read_source(path: Path, encoding: str = "utf-8") -> SourceFile:
+#: Files larger than this are not linted (a guard against /dev/zero and runaway logs).
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, or SourceError with a one-line reason (missing, unreadable, too large...).
+
+    Named pipes and devices are read to their end like `cat` would (only a
+    folder walk skips them); anything beyond `limit` bytes is refused.
+    """
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
         raise SourceError(f"{path}: is a directory") from None
     except FileNotFoundError:
@@ -74,8 +86,80 @@ def read_source(path: Path, encoding: str = "utf-8") -> SourceFile:
         raise SourceError(f"{path}: permission denied") from None
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise SourceError(f"{path}: is a directory")
+        if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+            raise SourceError(f"{path}: too large to lint ({st.st_size // (1024 * 1024)} MB; the limit is "
+                              f"{limit // (1024 * 1024)} MB)")
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise SourceError(f"{path}: too large to lint (more than {limit // (1024 * 1024)} MB)")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def read_source(path: Path, encoding: str = "utf-8") -> SourceFile:
+    data = read_bytes(path)
     text, enc, bom = decode_bytes(data, str(path), encoding)
     return SourceFile(path, text, enc, bom)
+
+
+class _DeferredSignals:
+    """Hold SIGINT/SIGTERM (main thread only) while a file is replaced, then deliver them.
+
+    The temporary file is thus always renamed or removed before an interrupt
+    takes effect: no torn file, no `*.newslint-tmp` left behind.
+    """
+
+    SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+    def __init__(self) -> None:
+        self.received: list[int] = []
+        self.old: dict[int, object] = {}
+
+    def __enter__(self) -> "_DeferredSignals":
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        for sig in self.SIGNALS:
+            try:
+                old = signal.getsignal(sig)
+                if old is signal.SIG_IGN or old is None:
+                    continue
+                self.old[sig] = old
+                signal.signal(sig, self._handler)
+            except (ValueError, OSError):
+                pass
+        return self
+
+    def _handler(self, signum: int, frame: object) -> None:
+        self.received.append(signum)
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, old in self.old.items():
+            try:
+                signal.signal(sig, old)  # type: ignore[arg-type]
+            except (ValueError, OSError, TypeError):
+                pass
+        for signum in self.received[:1]:
+            old = self.old.get(signum)
+            if callable(old):
+                old(signum, None)  # e.g. SIGINT's default handler raises KeyboardInterrupt
+            else:
+                os.kill(os.getpid(), signum)  # default action, now that the file is whole
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -91,6 +175,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise SourceError(f"{path}: file is read-only; not fixed")
     target = path.resolve()
+    with _DeferredSignals():
+        _replace(path, target, data, st)
+
+
+def _replace(path: Path, target: Path, data: bytes, st: os.stat_result) -> None:
     fd, tmp = -1, ""
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint-tmp")
@@ -228,9 +317,19 @@ def iter_files(
                 path = folder / f
                 if respect_gitignore and ignore.ignored(path, False):
                     continue
-                if path.is_symlink() and not path.exists():
+                try:
+                    mode = path.stat().st_mode
+                except OSError as exc:
                     if notices is not None:
-                        notices.append(f"{path}: broken symbolic link, skipped")
+                        if path.is_symlink():
+                            what = "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+                            notices.append(f"{path}: {what}, skipped")
+                        else:
+                            notices.append(f"{path}: cannot read: {exc.strerror or exc}, skipped")
+                    continue
+                if not stat.S_ISREG(mode):
+                    if notices is not None and not stat.S_ISDIR(mode):
+                        notices.append(f"{path}: not a regular file (a pipe, socket or device), skipped")
                     continue
                 key = path.resolve()
                 if key in seen:

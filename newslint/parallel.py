@@ -18,6 +18,8 @@ from typing import Callable, Iterable, Iterator
 from .cache import ResultCache, run_fingerprint
 from .config import Config
 from .engine import FileResult
+from .errors import SourceError
+from .files import read_bytes
 from .runner import RunOptions, linter_for, process_path
 
 #: Fewer files than this are linted in-process: a pool costs more than it saves.
@@ -68,8 +70,8 @@ class FileRunner:
                 key: str | None = None
                 if self.cache is not None:
                     try:
-                        data = path.read_bytes()
-                    except OSError:
+                        data = read_bytes(path)
+                    except SourceError:
                         data = None  # process_path reports the error
                     if data is not None:
                         key = self.cache.key(data, options.display_path or str(path), self._fingerprint(config))

@@ -82,6 +82,9 @@ def process_path(path: Path, config: Config, options: RunOptions, *, data: bytes
         result, new_text = lint_source_text(source.text, shown, config, options)
     except NewslintError as exc:
         return FileResult(shown, errors=[str(exc)])
+    except Exception as exc:  # a fault in parsing: this file only, never the run
+        return FileResult(shown, errors=[f"{shown}: internal error while linting: {type(exc).__name__}: "
+                                         f"{str(exc)[:200]} (nothing was written; please report this file)"])
     if options.keep_text:
         result.text = new_text
     if options.fix and not options.diff and result.changed:
@@ -94,6 +97,35 @@ def process_path(path: Path, config: Config, options: RunOptions, *, data: bytes
     return result
 
 
+def install_signal_handlers() -> None:
+    """Make SIGTERM (and SIGHUP) unwind like Ctrl-C so every `finally` runs (call once, from the CLI).
+
+    SIGTERM raises SystemExit(143), SIGHUP SystemExit(129), in the main thread:
+    a worker pool is shut down and no temporary file is left. Files being
+    replaced at that moment finish first (files.write_atomic defers the signal).
+    SIGKILL cannot be handled: files are still whole (os.replace), but a
+    `.*.newslint-tmp` file may remain.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        try:
+            if signal.getsignal(sig) is signal.SIG_DFL:
+                signal.signal(sig, _exit)
+        except (ValueError, OSError):
+            pass
+
+
 def text_from_bytes(data: bytes, name: str, encoding: str) -> SourceFile:
     from .files import decode_bytes
 
@@ -101,4 +133,4 @@ def text_from_bytes(data: bytes, name: str, encoding: str) -> SourceFile:
     return SourceFile(Path(name), text, enc, bom)
 
 
-__all__ = ["process_path", "lint_source_text", "linter_for", "RunOptions", "Document"]
+__all__ = ["process_path", "lint_source_text", "linter_for", "RunOptions", "Document", "install_signal_handlers"]

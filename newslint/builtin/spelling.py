@@ -317,6 +317,8 @@ def _british_doubling(word: str, fixes: list[str]) -> bool:
 # --- NL303 ---------------------------------------------------------------------------
 
 _MIN_UNKNOWN_LEN = 6
+#: Longer "words" are never checked (the longest English words have about 45 letters).
+_MAX_UNKNOWN_LEN = 50
 _MIN_SUGGESTION_COUNT = 1_000_000
 _DOMINANCE = 10
 _COMPOUND_PART_COUNT = 100_000
@@ -548,6 +550,8 @@ class UnknownWord(Rule):
                 continue  # contractions: "wouldn't"
             if len(word) < _MIN_UNKNOWN_LEN or not word.islower() or not word.isascii() or word in words:
                 continue
+            if len(word) > _MAX_UNKNOWN_LEN:
+                continue  # not a word (a hash, a run of letters): its edits would take O(n^2) memory
             if word in table or part.lower().replace("\u2019", "'") in table:
                 continue  # known-typo's business (reported there, or excluded there on purpose)
             if not _word_edges_clean(doc, index) or _is_known_form(word, ctx) or _has_variant(word):

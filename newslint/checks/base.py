@@ -93,6 +93,8 @@ class PackRule(Rule):
         self.docs_text = self._str("docs") or ""
         self.bad_examples, self.good_examples = self._examples()
         self.compile()
+        if not self.trusted:
+            self._limit_pattern_time()
 
     # --- hooks for subclasses ---------------------------------------------------
 
@@ -159,19 +161,30 @@ class PackRule(Rule):
             return None
         if self.trusted:
             return re.compile(pattern, flags | (re.IGNORECASE if self.ignorecase else 0))
-        try:
-            compiled = re.compile(pattern, flags | (re.IGNORECASE if self.ignorecase else 0))
-        except re.error as exc:
-            self.error(key, f"invalid regular expression {pattern!r}: {exc}")
-            raise  # unreachable
-        from ..regexsafety import check_pattern_safety
+        from ..regexsafety import TimedPattern, check_pattern_safety
 
         problem = check_pattern_safety(pattern)
+        try:
+            compiled = re.compile(pattern, flags | (re.IGNORECASE if self.ignorecase else 0))
+        except (re.error, RecursionError, OverflowError, ValueError) as exc:
+            self.error(key, f"invalid regular expression {pattern!r}: {exc}")
+            raise  # unreachable
         if problem:
             self.error(key, f"unsafe regular expression {pattern!r}: {problem}")
         if compiled.match(""):
             self.error(key, f"regular expression {pattern!r} matches empty text")
-        return compiled
+        if validate_only:
+            return compiled
+        # Untrusted patterns match under a per-call time limit (the `regex` engine's timeout=).
+        return TimedPattern(pattern, compiled.flags & ~re.UNICODE, where=self.pack_file)  # type: ignore[return-value]
+
+    def _limit_pattern_time(self) -> None:
+        """After compile(): give pattern sets built by check types a time limit too (untrusted packs)."""
+        from .matcher import PatternSet
+
+        for value in vars(self).values():
+            if isinstance(value, PatternSet):
+                value.limit_time(self.pack_file)
 
     def _exceptions(self) -> re.Pattern[str] | None:
         raw = self.entry.get("exceptions", [])

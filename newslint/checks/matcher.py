@@ -82,7 +82,9 @@ class PatternSet:
     """Compiled patterns with anchors; `finditer` yields (pattern index, match) in text order."""
 
     def __init__(self, sources: Sequence[str], flags: int = re.IGNORECASE):
-        self.patterns = [re.compile(s, flags) for s in sources]
+        self.sources = list(sources)
+        self.flags = flags
+        self.patterns: list = [re.compile(s, flags) for s in sources]
         anchors = [required_literal(s, flags) if flags & re.IGNORECASE else None for s in sources]
         self.always = [i for i, a in enumerate(anchors) if a is None]
         self.by_anchor: dict[str, list[int]] = {}
@@ -101,6 +103,13 @@ class PatternSet:
                 self._automaton = automaton
             except ImportError:  # pragma: no cover - pyahocorasick is a dependency
                 self._automaton = None
+
+    def limit_time(self, where: str = "", timeout: float | None = None) -> "PatternSet":
+        """Run every pattern with a per-call time limit (for untrusted, user-supplied patterns)."""
+        from ..regexsafety import TimedPattern
+
+        self.patterns = [TimedPattern(s, self.flags, timeout=timeout, where=where) for s in self.sources]
+        return self
 
     def candidates(self, lowered: str) -> list[int]:
         present: set[str] = set()
