@@ -6,18 +6,20 @@ ignores and fix-safety overrides are applied here, so every rule stays pure.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import os
+import re
 import signal
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Finding, Fix, Severity
-from .document import Document
+from .document import MARKDOWN_SUFFIXES, Document
 from .errors import ConfigError, UsageError
 from .regexsafety import PatternTimeout
 from .registry import Registry, get_registry
@@ -104,7 +106,35 @@ class Linter:
         return [r.code for r in self.rules]
 
     def lint_text(self, text: str, path: str = "<text>", *, markdown: bool | None = None) -> FileResult:
+        if len(text) > CHUNK_THRESHOLD:
+            return self._lint_in_parts(text, path, markdown)
         return self.lint_document(Document(text, path, markdown=markdown))
+
+    def _lint_in_parts(self, text: str, path: str, markdown: bool | None) -> FileResult:
+        """Lint a huge file part by part so time and memory stay proportional to one part.
+
+        Parts end at a blank line outside code fences (any line break in plain
+        text), so blocks stay whole; findings are moved back to whole-file
+        offsets, lines and columns. Rules about the whole article (repetition,
+        consistency) then see one part at a time, which the notice says.
+        """
+        if markdown is None:
+            markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+        starts = _LineStarts(text)
+        result = FileResult(path, words=_word_count(text), lines=starts.count)
+        parts = 0
+        for base, part in _parts(text, markdown):
+            parts += 1
+            sub = self.lint_document(Document(part, path, markdown=markdown))
+            result.errors.extend(sub.errors)
+            result.diagnostics.extend(_moved(d, base, starts) for d in sub.diagnostics)
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        for d in result.diagnostics:
+            if d.line not in result.source_lines:
+                result.source_lines[d.line] = starts.line_text(d.line - 1)
+        result.notices.append(f"{path}: {len(text) / 1e6:.0f} MB was linted in {parts} parts; rules about the "
+                              f"whole article (repetition, consistency) saw one part at a time")
+        return result
 
     def _ignored_for(self, path: str) -> set[str]:
         if not self._per_file:
@@ -233,6 +263,69 @@ class Linter:
         return Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, rule.severity,
                           f.message, rule.category, fix, f.start, f.end, f.data, regions,
                           _fingerprint(doc.text, rule.code, f.start, f.end))
+
+
+#: Files larger than this (in characters) are linted in parts of about PART_SIZE.
+CHUNK_THRESHOLD = 4_000_000
+PART_SIZE = 1_000_000
+_FENCE_LINE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.MULTILINE)
+
+
+class _LineStarts:
+    """Line starts of a whole (huge) text, for moving part findings back to file positions."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
+        if len(self.starts) > 1 and self.starts[-1] == len(text):
+            self.starts.pop()
+        self.count = len(self.starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, index: int) -> str:
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def _parts(text: str, markdown: bool) -> Iterator[tuple[int, str]]:
+    """(offset, text) parts of about PART_SIZE, cut after a blank line outside fences (Markdown)."""
+    start = 0
+    n = len(text)
+    while start < n:
+        cut = min(n, start + PART_SIZE)
+        if cut < n:
+            if markdown:
+                # An odd number of fence lines so far means we are inside a code block: move past it.
+                inside = len(_FENCE_LINE.findall(text, start, cut)) % 2 == 1
+                if inside:
+                    closing = _FENCE_LINE.search(text, cut)
+                    cut = closing.end() if closing else n
+                blank = text.find("\n\n", cut)
+                cut = blank + 2 if blank != -1 else n
+            else:
+                newline = text.find("\n", cut)
+                cut = newline + 1 if newline != -1 else n
+        yield start, text[start:cut]
+        start = cut
+
+
+def _moved(d: Diagnostic, base: int, starts: _LineStarts) -> Diagnostic:
+    """A part's diagnostic at whole-file offsets, lines and columns."""
+    line, column = starts.position(d.start + base)
+    end_line, end_column = starts.position(d.end + base)
+    fix = d.fix
+    regions = d.edit_regions
+    if fix is not None:
+        edits = tuple(Edit(e.start + base, e.end + base, e.text) for e in fix.edits)
+        fix = Fix(fix.title, edits, fix.applicability)
+        regions = tuple((*starts.position(e.start), *starts.position(e.end)) for e in edits)
+    return replace(d, line=line, column=column, end_line=end_line, end_column=end_column,
+                   start=d.start + base, end=d.end + base, fix=fix, edit_regions=regions)
 
 
 _CONTEXT = 24

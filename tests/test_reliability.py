@@ -664,3 +664,17 @@ def test_packs_setting_loads_yaml_not_python(tmp_path):
     proc = run_cli("check", "--no-cache", "a.txt", cwd=tmp_path)
     assert_no_traceback(proc)
     assert proc.returncode == 2 and not marker.exists()
+
+
+def test_huge_files_are_linted_in_parts_with_whole_file_positions():
+    """Above CHUNK_THRESHOLD a file is linted in parts: bounded memory, findings at whole-file lines."""
+    from newslint.engine import CHUNK_THRESHOLD, Linter
+
+    unit = "A clean opening sentence for this paragraph.\nTalks resumed,despite the rain.\n\n"
+    copies = CHUNK_THRESHOLD // len(unit) + 10
+    result = Linter().lint_text(unit * copies, "big.md")
+    commas = [d for d in result.diagnostics if d.code == "NL201"]
+    assert len(commas) == copies
+    assert [d.line for d in commas[-2:]] == [3 * copies - 4, 3 * copies - 1]
+    assert all(d.column == 14 for d in commas)
+    assert any("linted in" in n and "parts" in n for n in result.notices)

@@ -627,6 +627,9 @@ class PromptLeakage(Rule):
         nonblank = [i for i in range(doc.line_count) if doc.lines[i].strip()]
         top = set(nonblank[:3])
         reported: set[int] = set()
+        by_block: dict[int, list] = {}  # sentences per block, built once (not a scan per paragraph)
+        for sentence in doc.sentences:
+            by_block.setdefault(id(sentence.block), []).append(sentence)
         for block in doc.blocks:
             if block.kind not in (PARAGRAPH, HEADING, LIST_ITEM) or block.in_quote:
                 continue
@@ -679,9 +682,7 @@ class PromptLeakage(Rule):
                                    f"Leaked label '{text[:m.end()].strip()}' before the headline", fix)
                 continue
             if block.kind == PARAGRAPH:
-                for sentence in doc.sentences:
-                    if sentence.block is not block:
-                        continue
+                for sentence in by_block.get(id(block), ()):
                     s_text = doc.prose[sentence.start:sentence.end].lstrip("*_ ")
                     if _INSTRUCTION.match(s_text):
                         yield self.finding(sentence.start, sentence.end,

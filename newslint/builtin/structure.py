@@ -421,11 +421,12 @@ class DanglingTableReference(Rule):
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        table_lines = [(t.line, t.end_line) for t in doc.tables]
+        table_lines = {line for t in doc.tables for line in range(t.line, t.end_line)}
         blocks = doc.blocks
+        position = {id(b): i for i, b in enumerate(blocks)}  # not blocks.index(): linear in big files
 
         def is_table(block: Block) -> bool:
-            if block.kind == TABLE or any(a < block.end_line and block.line < b for a, b in table_lines):
+            if block.kind == TABLE or any(line in table_lines for line in range(block.line, block.end_line)):
                 return True
             return block.kind == "html" and "<table" in doc.text[block.start:block.end].lower()
 
@@ -450,7 +451,7 @@ class DanglingTableReference(Rule):
                 continue
             direction = (m.group("dir1") or m.group("dir2") or m.group("dir3") or "below").lower()
             above = direction == "above"
-            if any(is_table(b) for b in nearby(blocks.index(block), -1 if above else 1)):
+            if any(is_table(b) for b in nearby(position[id(block)], -1 if above else 1)):
                 continue
             yield self.finding(m.start(), m.end(),
                                f"'{m.group()}' refers to a table, but there is no table {'above' if above else 'below'}")
