@@ -35,8 +35,25 @@ def required_literal(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return best
 
 
+#: Words too common to tell whether a phrase can occur: useless as anchors.
+_COMMON = frozenset(
+    """the and that with from this have for are was were will has had not but its their they which what
+    when where while into than then them there these those been more most also about over after such some
+    other only can could would should may might must our your his her she him who whom any all each""".split()
+)
+
+
 def _score(alternatives: frozenset[str]) -> int:
-    return min(len(a) for a in alternatives) if alternatives else 0
+    """An anchor set is as good as its shortest member; a common word scores nothing."""
+    if not alternatives:
+        return 0
+    return min(_anchor_strength(a) for a in alternatives)
+
+
+def _anchor_strength(anchor: str) -> int:
+    """Length of the anchor's longest distinctive word ("in a" has none; "leaders navigate" has 8)."""
+    words = [w for w in anchor.split() if len(w) >= MIN_ANCHOR and w not in _COMMON]
+    return max((len(w) for w in words), default=0)
 
 
 def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
