@@ -167,6 +167,8 @@ def _split_term(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 def _read_vocabulary_dir(folder: Path) -> tuple[list[tuple[str, bool]], list[str], list[str]]:
     import yaml
 
+    from ..yamlsource import safe_load
+
     terms: list[tuple[str, bool]] = []
     stylised: list[str] = []
     people: list[str] = []
@@ -174,7 +176,7 @@ def _read_vocabulary_dir(folder: Path) -> tuple[list[tuple[str, bool]], list[str
         return terms, stylised, people
     for path in sorted(folder.glob("*.yaml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             continue
         if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
@@ -275,20 +277,17 @@ def _user_vocabulary(terms: frozenset[str]) -> _Vocabulary:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    """The ~10,000 most frequent lowercase English words (symspellpy's frequency list)."""
-    try:
-        import importlib.resources
+    """The ~10,000 most frequent lowercase English words (symspellpy's frequency list).
 
-        path = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-        words = []
-        with path.open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if i >= 10000:
-                    break
-                words.append(line.split(" ", 1)[0])
-        return frozenset(words)
-    except Exception:  # pragma: no cover - the package is a declared dependency
-        return frozenset(_FUNCTION_WORDS)
+    Shares the spelling rules' parsed list (in file order, most frequent first)
+    instead of importing symspellpy to read the file a second time.
+    """
+    from itertools import islice
+
+    from .spelling import _frequencies
+
+    words = _frequencies()
+    return frozenset(islice(words, 10000)) if words else frozenset(_FUNCTION_WORDS)
 
 
 # --------------------------------------------------------------------------- document analysis
