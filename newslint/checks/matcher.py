@@ -101,7 +101,9 @@ class PatternSet:
     def __init__(self, sources: Sequence[str], flags: int = re.IGNORECASE):
         self.sources = list(sources)
         self.flags = flags
-        self.patterns: list = [re.compile(s, flags) for s in sources]
+        # Compiled on first use: most patterns never run on a given article.
+        self.patterns: list = [None] * len(self.sources)
+        self._timed: tuple[str, float | None] | None = None
         anchors = [required_literal(s, flags) if flags & re.IGNORECASE else None for s in sources]
         self.always = [i for i, a in enumerate(anchors) if a is None]
         self.by_anchor: dict[str, list[int]] = {}
@@ -125,8 +127,15 @@ class PatternSet:
         """Run every pattern with a per-call time limit (for untrusted, user-supplied patterns)."""
         from ..regexsafety import TimedPattern
 
+        self._timed = (where, timeout)
         self.patterns = [TimedPattern(s, self.flags, timeout=timeout, where=where) for s in self.sources]
         return self
+
+    def pattern(self, i: int):
+        compiled = self.patterns[i]
+        if compiled is None:
+            compiled = self.patterns[i] = re.compile(self.sources[i], self.flags)
+        return compiled
 
     def candidates(self, lowered: str) -> list[int]:
         present: set[str] = set()
@@ -145,7 +154,7 @@ class PatternSet:
         lowered = text.lower() if lowered is None else lowered
         found: list[tuple[int, int, int, re.Match[str]]] = []
         for i in self.candidates(lowered):
-            for m in self.patterns[i].finditer(text):
+            for m in self.pattern(i).finditer(text):
                 if m.end() > m.start():
                     found.append((m.start(), -m.end(), i, m))
         found.sort()
