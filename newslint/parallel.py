@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .cache import ResultCache, run_fingerprint
+
+if TYPE_CHECKING:  # the pool is imported only when a run needs one
+    from concurrent.futures import Future, ProcessPoolExecutor
 from .config import Config
 from .engine import FileResult
 from .errors import SourceError
@@ -48,7 +51,7 @@ class FileRunner:
         self.cache = cache if not (options.fix or options.diff or options.keep_text) else None
         self.display = display or str
         self._fingerprints: dict[int, str] = {}
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: "ProcessPoolExecutor | None" = None
 
     def _fingerprint(self, config: Config) -> str:
         fp = self._fingerprints.get(id(config))
@@ -61,7 +64,7 @@ class FileRunner:
     def run(self, items: Iterable[tuple[Path, bool]], total: int | None = None) -> Iterator[FileResult]:
         use_pool = self.jobs > 1 and (total is None or total >= MIN_FILES_FOR_POOL)
         window = self.jobs * 8
-        pending: deque[tuple[Future | None, FileResult | None, str | None, str]] = deque()
+        pending: deque[tuple["Future | None", FileResult | None, str | None, str]] = deque()
         try:
             for path, explicit in items:
                 config = self.config_for(path)
@@ -92,8 +95,10 @@ class FileRunner:
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self) -> "ProcessPoolExecutor":
         if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         return self._pool
 

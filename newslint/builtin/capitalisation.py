@@ -252,6 +252,14 @@ def _vocabulary_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _shipped_vocabulary() -> _Vocabulary:
+    from ..datacache import cached
+
+    folder = _vocabulary_dir()
+    sources = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return cached("vocabulary", sources, _build_shipped_vocabulary)
+
+
+def _build_shipped_vocabulary() -> _Vocabulary:
     terms, stylised, people = _read_vocabulary_dir(_vocabulary_dir())
     if not terms:
         terms = list(_FALLBACK_TERMS)
