@@ -220,15 +220,24 @@ class ConfigResolver:
             self._explicit = load_config_file(explicit) or Config(source=str(explicit), root=str(explicit.parent))
         self._overrides = dict(overrides or {})
         self._by_dir: dict[Path, Config] = {}
+        self._by_raw: dict[str, Config] = {}
+        self._explicit_applied: Config | None = None
 
     def _apply(self, cfg: Config) -> Config:
         return replace(cfg, **self._overrides) if self._overrides else cfg
 
     def for_path(self, path: Path) -> Config:
         if self._explicit is not None:
-            return self._apply(self._explicit)
-        folder = (path if path.is_dir() else path.parent).resolve()
-        return self._for_dir(folder)
+            if self._explicit_applied is None:
+                self._explicit_applied = self._apply(self._explicit)
+            return self._explicit_applied
+        folder = path if path.is_dir() else path.parent
+        # Files of one folder share one answer: skip resolve()'s lstat of every component.
+        key = str(folder)
+        found = self._by_raw.get(key)
+        if found is None:
+            found = self._by_raw[key] = self._for_dir(folder.resolve())
+        return found
 
     def _for_dir(self, folder: Path) -> Config:
         cached = self._by_dir.get(folder)

@@ -54,6 +54,9 @@ class Edit:
     end: int
     text: str
 
+    def __reduce__(self):  # rebuilt by the constructor: much faster to unpickle from the cache
+        return (Edit, (self.start, self.end, self.text))
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -62,6 +65,9 @@ class Fix:
     title: str
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
+
+    def __reduce__(self):
+        return (Fix, (self.title, self.edits, self.applicability))
 
     @classmethod
     def replace(cls, start: int, end: int, text: str, title: str, *, safe: bool = True) -> "Fix":
@@ -110,6 +116,11 @@ class Diagnostic:
     #: Hash of the rule, the flagged text and its neighbourhood: stable when lines move
     #: (used by baselines and SARIF partialFingerprints).
     fingerprint: str = field(default="", compare=False)
+
+    def __reduce__(self):
+        return (Diagnostic, (self.path, self.line, self.column, self.end_line, self.end_column, self.code, self.name,
+                             self.severity, self.message, self.category, self.fix, self.start, self.end, self.data,
+                             self.edit_regions, self.fingerprint))
 
     @property
     def fixable(self) -> bool:

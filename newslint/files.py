@@ -266,10 +266,14 @@ def iter_files(
     paths and `exclude` globs; only `include` globs are taken from folders.
     Files named explicitly are always yielded (a missing one raises later).
     """
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for given in paths:
         if not given.is_dir():
-            key = given.resolve() if given.exists() else given
+            try:
+                st = given.stat()
+                key: object = (st.st_dev, st.st_ino)
+            except OSError:
+                key = given
             if key not in seen:
                 seen.add(key)
                 yield given, True
@@ -318,7 +322,8 @@ def iter_files(
                 if respect_gitignore and ignore.ignored(path, False):
                     continue
                 try:
-                    mode = path.stat().st_mode
+                    st = path.stat()
+                    mode = st.st_mode
                 except OSError as exc:
                     if notices is not None:
                         if path.is_symlink():
@@ -331,8 +336,10 @@ def iter_files(
                     if notices is not None and not stat.S_ISDIR(mode):
                         notices.append(f"{path}: not a regular file (a pipe, socket or device), skipped")
                     continue
-                key = path.resolve()
-                if key in seen:
+                # The same file reached twice (through a symlink) is linted once; an
+                # inode is one stat call, where resolve() would lstat every component.
+                ident = (st.st_dev, st.st_ino)
+                if ident in seen:
                     continue
-                seen.add(key)
+                seen.add(ident)
                 yield path, False
