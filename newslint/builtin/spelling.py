@@ -86,6 +86,13 @@ def _count(word: str) -> int:
 @functools.lru_cache(maxsize=None)
 def _typo_table() -> dict[str, str]:
     """codespell typo -> raw correction text, exactly as in the file (parsed on use)."""
+    from ..datacache import cached
+
+    source = _package_data_path("codespell_lib", "data", "dictionary.txt")
+    return cached("typos", [source] if source else [], _build_typo_table)
+
+
+def _build_typo_table() -> dict[str, str]:
     text = _read_package_data("codespell_lib", "data", "dictionary.txt")
     if not text:
         return {}
