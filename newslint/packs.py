@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .errors import PackError
 from .rule import NAME_PATTERN, Rule
 from .yamlsource import LineDict, line_of, load_yaml_with_lines
@@ -82,7 +80,11 @@ def load_pack(path: Path, *, origin: str = "config") -> Pack:
         raise PackError(f"{path}: cannot read rule pack: {exc}") from None
     try:
         data = load_yaml_with_lines(text)
-    except yaml.YAMLError as exc:
+    except Exception as exc:  # yaml.YAMLError; PyYAML is imported lazily
+        import yaml
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

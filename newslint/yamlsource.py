@@ -1,10 +1,11 @@
-"""Safe YAML loading that remembers the line of every mapping key (for error messages)."""
+"""Safe YAML loading that remembers the line of every mapping key (for error messages).
+
+PyYAML is imported on first use: runs served from the data cache never parse YAML.
+"""
 
 from __future__ import annotations
 
 from typing import Any
-
-import yaml
 
 
 class LineDict(dict):
@@ -19,18 +20,24 @@ class LineList(list):
     item_lines: list[int]
 
 
-#: libyaml's safe loader when the C extension is present (about 4x faster), else the pure one.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _safe_loader() -> Any:
+    """libyaml's safe loader when the C extension is present (about 4x faster), else the pure one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def safe_load(text: str) -> Any:
     """`yaml.safe_load`, with libyaml when available."""
-    return yaml.load(text, Loader=SafeLoader)
+    import yaml
+
+    CSafeLoader = _safe_loader()  # libyaml's safe loader, or the pure-Python SafeLoader
+    return yaml.load(text, Loader=CSafeLoader)
 
 
 def load_yaml_with_lines(text: str) -> Any:
     """Parse YAML with the safe loader; mappings become LineDict, sequences LineList."""
-    loader = SafeLoader(text)
+    loader = _safe_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -43,7 +50,9 @@ def load_yaml_with_lines(text: str) -> Any:
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
 
 
-def _convert(loader: Any, node: yaml.Node) -> Any:
+def _convert(loader: Any, node: Any) -> Any:
+    import yaml
+
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
         # Scalars with unknown tags are refused by the safe constructor; collections
         # are walked here, so refuse their tags (e.g. !!python/object/apply) too.
