@@ -245,8 +245,11 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def build(name: str, specs: list[tuple]) -> dict:
-    text = (GEN / name).read_text(encoding="utf-8")
+def annotate(path: Path, specs: list[tuple], *, set_name: str, id_prefix: str,
+             check_third_use: bool = False) -> dict:
+    """A gold file for the article at `path` from its «locator» specs (shared with heldout/make_gold.py)."""
+    name = path.name
+    text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -258,18 +261,24 @@ def build(name: str, specs: list[tuple]) -> dict:
         line, col = line_col(text, off)
         ann = {"id": "", "line": line, "column": col, "category": category, "text": needle}
         if category == "repetition":
-            uses = [i for i, l in enumerate(lines, 1) for _ in re.finditer(re.escape(needle.lower()), l.lower())]
-            ann_uses = sorted(uses)
-            extra.setdefault("lines", ann_uses)
-            extra.setdefault("note", f"\"{needle}\" used {len(ann_uses)} times (lines "
-                             f"{', '.join(map(str, ann_uses))}); located at the 3rd use")
+            uses = sorted(i for i, l in enumerate(lines, 1) for _ in re.finditer(re.escape(needle.lower()), l.lower()))
+            extra.setdefault("lines", uses)
+            extra.setdefault("note", f"\"{needle}\" used {len(uses)} times (lines "
+                             f"{', '.join(map(str, uses))}); located at the 3rd use")
+            if check_third_use:
+                third = uses[2] if len(uses) >= 3 else None
+                assert third == line, f"{name}: repetition {needle!r} annotated on line {line}, 3rd use on {third}"
         ann.update(extra)
         anns.append(ann)
     anns.sort(key=lambda a: (a["line"], a["column"], a["category"]))
     for i, a in enumerate(anns, 1):
-        a["id"] = f"{PREFIX[name]}-{i:03d}"
-    return {"schema": "newslint-eval-gold/1", "set": "generated", "file": name, "path": name,
+        a["id"] = f"{id_prefix}-{i:03d}"
+    return {"schema": "newslint-eval-gold/1", "set": set_name, "file": name, "path": name,
             "line_count": len(lines), "annotations": anns}
+
+
+def build(name: str, specs: list[tuple]) -> dict:
+    return annotate(GEN / name, specs, set_name="generated", id_prefix=PREFIX[name])
 
 
 def main() -> int:

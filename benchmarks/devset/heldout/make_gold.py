@@ -6,14 +6,13 @@ Run:  python benchmarks/devset/heldout/make_gold.py   (then check.py / ../check_
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from make_gold import (B, PN, CS, SS, HC, SC, AR, TB, RP, SP, DW,  # noqa: E402
-                       NOBLANK, ROWCELLS, DELIM, locate, line_col)
+                       NOBLANK, ROWCELLS, DELIM, annotate)
 
 G, P = "generated", "professional"
 
@@ -248,31 +247,8 @@ SPECS: dict[tuple[str, str], list[tuple]] = {
 
 
 def build(folder: str, name: str, specs: list[tuple]) -> dict:
-    text = (HERE / folder / name).read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    anns = []
-    for spec in specs:
-        category, locator = spec[0], spec[1]
-        extra = dict(spec[2]) if len(spec) > 2 else {}
-        off, needle = locate(text, locator)
-        line, col = line_col(text, off)
-        ann = {"id": "", "line": line, "column": col, "category": category, "text": needle}
-        if category == "repetition":
-            uses = sorted(i for i, l in enumerate(lines, 1) for _ in re.finditer(re.escape(needle.lower()), l.lower()))
-            extra.setdefault("lines", uses)
-            extra.setdefault("note", f"\"{needle}\" used {len(uses)} times (lines {', '.join(map(str, uses))}); located at the 3rd use")
-            third = uses[2] if len(uses) >= 3 else None
-            assert third == line, f"{name}: repetition {needle!r} annotated on line {line}, 3rd use on {third}"
-        ann.update(extra)
-        anns.append(ann)
-    anns.sort(key=lambda a: (a["line"], a["column"], a["category"]))
-    prefix = "ho-" + Path(name).stem
-    for i, a in enumerate(anns, 1):
-        a["id"] = f"{prefix}-{i:03d}"
-    return {"schema": "newslint-eval-gold/1", "set": f"heldout-{folder}", "file": name, "path": name,
-            "line_count": len(lines), "annotations": anns}
+    return annotate(HERE / folder / name, specs, set_name=f"heldout-{folder}",
+                    id_prefix="ho-" + Path(name).stem, check_third_use=True)
 
 
 def main() -> int:
