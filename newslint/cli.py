@@ -216,9 +216,7 @@ def _check(args: argparse.Namespace) -> int:
     from .files import iter_files
     from .output.base import OutputOptions, RunSummary
     from .registry import get_registry
-    from .runner import RunOptions, linter_for, lint_source_text, process_path
-
-    from .runner import install_signal_handlers
+    from .runner import RunOptions, install_signal_handlers, lint_source_text, linter_for
 
     # SIGTERM/SIGHUP unwind like Ctrl-C: pending atomic writes finish, workers stop.
     install_signal_handlers()
@@ -310,9 +308,9 @@ def _check(args: argparse.Namespace) -> int:
             name = args.stdin_filename or "<stdin>"
             config = config_for(Path(args.stdin_filename).resolve() if args.stdin_filename else Path.cwd() / "__stdin__")
             data = sys.stdin.buffer.read()
-            from .runner import text_from_bytes
+            from .files import read_source
 
-            source = text_from_bytes(data, name, config.encoding)
+            source = read_source(Path(name), config.encoding, data)
             result, new_text = lint_source_text(source.text, name, config, run_fix)
             if run_fix.keep_text:
                 result.text = new_text

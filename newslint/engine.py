@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import fnmatch
+import hashlib
 import os
 import re
 import signal
@@ -333,8 +334,6 @@ _CONTEXT = 24
 
 def _fingerprint(text: str, code: str, start: int, end: int) -> str:
     """Rule + flagged text + whitespace-normalised neighbourhood; independent of line numbers."""
-    import hashlib
-
     # The neighbourhood stops at line breaks, so adding lines around a finding keeps its hash.
     around = " ".join(text[max(0, start - _CONTEXT):start].rsplit("\n", 1)[-1].split()[-3:])
     after = " ".join(text[end:end + _CONTEXT].split("\n", 1)[0].split()[:3])

@@ -112,8 +112,10 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def read_source(path: Path, encoding: str = "utf-8") -> SourceFile:
-    data = read_bytes(path)
+def read_source(path: Path, encoding: str = "utf-8", data: bytes | None = None) -> SourceFile:
+    """Decode a file (or bytes already read from it) keeping what a fix needs to write it back."""
+    if data is None:
+        data = read_bytes(path)
     text, enc, bom = decode_bytes(data, str(path), encoding)
     return SourceFile(path, text, enc, bom)
 

@@ -10,7 +10,7 @@ from .config import Config
 from .document import Document
 from .engine import FileResult, Linter
 from .errors import NewslintError, SourceError
-from .files import BinaryFileError, SourceFile, read_source, write_atomic
+from .files import BinaryFileError, read_source, write_atomic
 from .fixer import MAX_PASSES, fix_until_stable
 
 _LINTERS: dict[Config, Linter] = {}
@@ -64,11 +64,7 @@ def process_path(path: Path, config: Config, options: RunOptions, *, data: bytes
     """
     shown = options.display_path or str(path)
     try:
-        if data is not None:
-            source = text_from_bytes(data, str(path), config.encoding)
-            source = SourceFile(path, source.text, source.encoding, source.bom)
-        else:
-            source = read_source(path, config.encoding)
+        source = read_source(path, config.encoding, data)
     except BinaryFileError as exc:
         result = FileResult(shown)
         if options.explicit:
@@ -124,13 +120,6 @@ def install_signal_handlers() -> None:
                 signal.signal(sig, _exit)
         except (ValueError, OSError):
             pass
-
-
-def text_from_bytes(data: bytes, name: str, encoding: str) -> SourceFile:
-    from .files import decode_bytes
-
-    text, enc, bom = decode_bytes(data, name, encoding)
-    return SourceFile(Path(name), text, enc, bom)
 
 
 __all__ = ["process_path", "lint_source_text", "linter_for", "RunOptions", "Document", "install_signal_handlers"]

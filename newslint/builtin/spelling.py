@@ -296,7 +296,6 @@ class KnownTypo(Rule):
         table = _typo_table()
         if not table:
             return
-        prose = doc.prose
         for start, end, part, first, hyphenated, index in _parts(doc):
             lower = part.lower()
             if lower not in table and not ("'" in lower or "\u2019" in lower):

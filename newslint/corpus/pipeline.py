@@ -11,7 +11,7 @@ from ..diagnostic import Diagnostic, Severity
 from ..engine import FileResult
 from . import RULE_CATEGORY, RULE_CODE, RULE_NAME
 from .check import boilerplate_message, display_path
-from .detect import Clusters, find_clusters
+from .detect import Clusters
 from .index import SignatureStore
 from .settings import CorpusSettings
 from .signatures import PARAGRAPH_UNIT, FileSignatures, file_key, signature_task
