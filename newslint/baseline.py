@@ -84,6 +84,18 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
     ]
     payload = {"schema": SCHEMA, "version": __version__, "entries": entries}
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
     return sum(counts.values())
+
+
+def check_baseline_target(path: Path) -> None:
+    """Refuse an unwritable --write-baseline target before a long run, not after it."""
+    if path.is_dir():
+        raise UsageError(f"cannot write baseline {path}: it is a folder")
+    if not path.resolve().parent.is_dir():
+        raise UsageError(f"cannot write baseline {path}: folder {path.parent} does not exist")

@@ -113,6 +113,11 @@ def _command_module(name: str):
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A closed stdout/stderr (`>&-`) discards output instead of crashing on None.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")
     debug = "--debug" in argv
     try:
         parser = build_parser()
@@ -168,7 +173,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     if args.no_respect_gitignore:
         o["respect_gitignore"] = False
     if getattr(args, "rule_timeout", None) is not None:
-        if args.rule_timeout < 0:
+        if not args.rule_timeout >= 0:  # also refuses nan
             raise UsageError("--rule-timeout takes a number of seconds (0 for no limit)")
         o["rule_timeout"] = args.rule_timeout
     if args.fail_under is not None:
@@ -212,14 +217,18 @@ def _use_color(args: argparse.Namespace, stream: IO[str]) -> bool:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .engine import FileResult
-    from .files import iter_files
-    from .output.base import OutputOptions, RunSummary
+    from .output.base import OutputOptions
     from .registry import get_registry
-    from .runner import RunOptions, install_signal_handlers, lint_source_text, linter_for
+    from .runner import RunOptions, install_signal_handlers, linter_for
 
     # SIGTERM/SIGHUP unwind like Ctrl-C: pending atomic writes finish, workers stop.
     install_signal_handlers()
+    if args.scheduler and args.executor != "dask":
+        raise UsageError("--scheduler needs --executor dask")
+    if args.write_baseline:
+        from .baseline import check_baseline_target
+
+        check_baseline_target(Path(args.write_baseline))
     if args.fix_only:
         args.fix = True
     if args.unsafe_fixes and not (args.fix or args.diff):
@@ -261,9 +270,6 @@ def _check(args: argparse.Namespace) -> int:
         unsafe_fixes=args.unsafe_fixes,
     )
     formatter = formats[fmt](out_stream, registry, options)
-    summary = RunSummary()
-    failing = False
-    any_diff = False
     run_fix = RunOptions(fix=bool(args.fix), unsafe_fixes=bool(args.unsafe_fixes), diff=bool(args.diff),
                          keep_text=bool(getattr(formats[fmt], "needs_text", False) or args.corpus_index))
     corpus_check = _corpus_checker(args, cwd_config) if args.corpus_index else None
@@ -271,6 +277,26 @@ def _check(args: argparse.Namespace) -> int:
         from .commands.corpus import _RegistryView
 
         formatter = formats[fmt](out_stream, _RegistryView(registry), options)
+    try:
+        return _run_check(args, paths, config_for, cwd_config, formatter, out_stream, run_fix, corpus_check)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the report itself could not be written (disk full, closed pipe...)
+        where = args.output_file or "standard output"
+        raise UsageError(f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _run_check(args: argparse.Namespace, paths: list[str], config_for: "_ConfigFor", cwd_config: Any,
+               formatter: Any, out_stream: IO[str], run_fix: Any, corpus_check: Any) -> int:
+    """Lint every path, stream the results to the formatter, and return the exit code."""
+    from .engine import FileResult
+    from .files import iter_files
+    from .output.base import RunSummary
+    from .runner import lint_source_text
+
+    summary = RunSummary()
+    failing = False
+    any_diff = False
     fail_under_failed: list[str] = []
     baseline = None
     if args.baseline:
@@ -307,6 +333,8 @@ def _check(args: argparse.Namespace) -> int:
         if paths == ["-"]:
             name = args.stdin_filename or "<stdin>"
             config = config_for(Path(args.stdin_filename).resolve() if args.stdin_filename else Path.cwd() / "__stdin__")
+            if sys.stdin is None:
+                raise UsageError("'-' reads standard input, but it is closed")
             data = sys.stdin.buffer.read()
             from .files import read_source
 

@@ -45,8 +45,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
+    #: Exclude globs; `extend-exclude` in a file adds to them instead of replacing them.
     exclude: tuple[str, ...] = ()
-    extend_exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     packs: tuple[str, ...] = ()
@@ -172,6 +172,8 @@ def config_from_mapping(data: Mapping[str, Any], *, source: str = "<config>", ro
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{where(raw_key)}: expected a number of seconds (0 for no limit), got {value!r}")
             changes[attr] = float(value)
+    if "extend_exclude" in changes:
+        changes["exclude"] = tuple(changes.get("exclude", cfg.exclude)) + changes.pop("extend_exclude")
     return replace(cfg, **changes)
 
 

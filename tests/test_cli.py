@@ -217,3 +217,33 @@ def test_crashing_rule_is_isolated_and_exits_2(tmp_path, monkeypatch):
     result = Linter(registry=registry).lint_text("Talks,despite rain.", "a.txt")
     assert [d.code for d in result.diagnostics] == ["NL201"]
     assert result.errors == ["a.txt: rule XX001 [boom] from built-in crashed: RuntimeError: kaput"]
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("check", "--write-baseline", "folder", "a.md"), "cannot write baseline folder: it is a folder"),
+        (("check", "--write-baseline", "missing/b.json", "a.md"), "folder missing does not exist"),
+        (("check", "--format", "json", "-o", "/dev/full", "a.md"), "cannot write /dev/full"),
+        (("check", "--rule-timeout", "nan", "a.md"), "--rule-timeout takes a number of seconds"),
+        (("score", "--fail-under", "nan", "a.md"), "--fail-under takes a score from 0 to 100"),
+        (("check", "--scheduler", "tcp://127.0.0.1:1", "a.md"), "--scheduler needs --executor dask"),
+    ],
+)
+def test_bad_output_targets_and_option_values_are_one_line_errors(tmp_path, args, expected):
+    (tmp_path / "a.md").write_text("Talks,despite the rain.\n")
+    (tmp_path / "folder").mkdir()
+    proc = run_cli(*args, cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and expected in err and "internal error" not in err, err
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_extend_exclude_adds_to_exclude(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "newslint.toml").write_text('exclude = ["drafts/"]\nextend-exclude = ["skip.md"]\n')
+    for rel in ("a.md", "skip.md", "drafts/b.md"):
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text("Talks,despite the rain.\n")
+    report = json.loads(run_cli("check", ".", "--format", "json", cwd=tmp_path).stdout)
+    assert [f["path"] for f in report["files"]] == ["a.md"]

@@ -23,6 +23,10 @@ def run(args: argparse.Namespace) -> int:
     from ..runner import RunOptions, process_path
     from ..score import score_result
 
+    if args.fail_under is not None and not 0 <= args.fail_under <= 100:  # also refuses nan
+        from ..errors import UsageError
+
+        raise UsageError("--fail-under takes a score from 0 to 100")
     resolver = ConfigResolver(Path(args.config) if args.config else None)
     base = resolver.for_path(Path.cwd() / "__newslint__")
     rows = []
