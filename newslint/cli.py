@@ -375,7 +375,6 @@ def _run_check(args: argparse.Namespace, paths: list[str], config_for: "_ConfigF
                     handle(result, config_for(Path(result.path)) if result.path else cwd_config)
                     advance()
             summary.notices.extend(notices)
-        summary.fail_under_failed = fail_under_failed
         formatter.finish(summary)
     finally:
         if args.output_file:

@@ -16,12 +16,12 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator
 
 from .config import Config
-from .diagnostic import Applicability, Diagnostic, Edit, Finding, Fix, Severity
+from .diagnostic import Applicability, Diagnostic, Edit, Finding, Fix
 from .document import MARKDOWN_SUFFIXES, Document
-from .errors import ConfigError, UsageError
+from .errors import ConfigError
 from .regexsafety import PatternTimeout
 from .registry import Registry, get_registry
 from .rule import Rule, RuleContext
@@ -454,8 +454,4 @@ def select_rules(registry: Registry, config: Config) -> list[Rule]:
     return [r for r in registry.rules if r.code in chosen]
 
 
-def sort_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=Diagnostic.sort_key)
-
-
-__all__ = ["Linter", "FileResult", "select_rules", "Severity", "UsageError", "RuleTimeout", "DEFAULT_RULE_TIMEOUT"]
+__all__ = ["Linter", "FileResult", "select_rules", "RuleTimeout", "DEFAULT_RULE_TIMEOUT"]

@@ -15,7 +15,6 @@ Schema (see README "Writing a rule pack")::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -128,4 +127,4 @@ def _display_path(path: Path) -> str:
         return path.name if "site-packages" in str(path) or "_rules" in str(path) else str(path)
 
 
-__all__ = ["Pack", "load_pack", "load_pack_paths", "builtin_pack_dir", "re"]
+__all__ = ["Pack", "load_pack", "load_pack_paths", "builtin_pack_dir"]

@@ -17,7 +17,6 @@ _COMMA = re.compile(rf"(?<={_LETTER}|[)\]\"\u201d\u2019%]),(?={_LETTER})|(?<=\d)
 _SEMI_COLON = re.compile(rf"(?<={_LETTER}{_LETTER})([;:])(?={_LETTER}{{2}})")
 # "cooperation.This": two lowercase letters, a sentence end, an uppercase word.
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})([.!?][\"\u201d\u2019]?)(?=[A-Z][a-z]|[AI]\s)")
-_GLUED_TOKEN = re.compile(r"\S+")
 
 
 class MissingSpaceAfterComma(Rule):

@@ -21,10 +21,6 @@ def _line_ending(doc: Document, line: int) -> str:
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 
-def _is_blank(doc: Document, line: int) -> bool:
-    return not doc.lines[line].strip()
-
-
 def _is_text_line(doc: Document, line: int) -> bool:
     """A non-blank line that is not a lone HTML comment (suppression comments, markers)."""
     raw = doc.lines[line]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 import string
-from typing import Any, Callable, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Iterable, Iterator
 
 from ..diagnostic import Severity
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, Document
@@ -287,4 +286,4 @@ def match_case(source: str, replacement: str) -> str:
     return replacement
 
 
-__all__ = ["PackRule", "phrase_pattern", "match_case", "SCOPES", "bisect", "Callable"]
+__all__ = ["PackRule", "phrase_pattern", "match_case", "SCOPES"]

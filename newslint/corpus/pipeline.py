@@ -26,7 +26,6 @@ class IndexStats:
     files: list[tuple[str, str]] = field(default_factory=list)  # (key, display) in walk order
     errors: dict[str, list[str]] = field(default_factory=dict)  # key -> errors
     notices: list[str] = field(default_factory=list)
-    bytes_read: int = 0
 
     def line(self) -> str:
         return (f"indexed {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "

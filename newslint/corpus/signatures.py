@@ -41,7 +41,7 @@ NUM = "0"
 def normalize_words(text: str) -> list[str]:
     """Lowercase words with punctuation stripped, numbers as a placeholder and quotes folded."""
     text = unicodedata.normalize("NFKC", fold(text)).replace(MASK, " ").casefold()
-    text = _NUMBER.sub(" 0 ", text)
+    text = _NUMBER.sub(f" {NUM} ", text)
     text = _APOSTROPHE.sub("", text)
     return _TOKEN.findall(text)
 

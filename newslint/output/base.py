@@ -16,7 +16,6 @@ class OutputOptions:
     statistics: bool = False
     quiet: bool = False
     verbose: bool = False
-    show_fixes: bool = False
     fix_mode: str = ""  # "", "fix", "diff", "fix-only"
     unsafe_fixes: bool = False
 
@@ -35,7 +34,6 @@ class RunSummary:
     by_severity: Counter = field(default_factory=Counter)
     rule_names: dict[str, str] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
-    fail_under_failed: list[str] = field(default_factory=list)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
