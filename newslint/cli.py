@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any, Sequence
 
 from ._version import __version__
-from .errors import NewslintError, UsageError
+from .errors import NewslintError, UsageError, did_you_mean
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -244,10 +244,7 @@ def _check(args: argparse.Namespace) -> int:
     fmt = args.format or "text"
     formats = dict(registry.formats)
     if fmt not in formats:
-        import difflib
-
-        close = difflib.get_close_matches(fmt, list(formats), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; choose from {', '.join(sorted(formats))}"
+        hint = did_you_mean(fmt, formats, otherwise=f"; choose from {', '.join(sorted(formats))}")
         raise UsageError(f"unknown output format {fmt!r}{hint}")
 
     out_stream: IO[str]

@@ -7,7 +7,6 @@ and the key, with a "did you mean".
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .diagnostic import Severity
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -98,8 +97,7 @@ def _line_of_key(text: str, key: str) -> int | None:
 
 
 def _did_you_mean(key: str, options: Any) -> str:
-    close = difflib.get_close_matches(key, list(options), n=1, cutoff=0.5)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return did_you_mean(key, options, cutoff=0.5)
 
 
 def _as_str_list(value: Any, where: str) -> tuple[str, ...]:

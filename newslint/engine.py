@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator
 from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Finding, Fix
 from .document import MARKDOWN_SUFFIXES, Document
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .regexsafety import PatternTimeout
 from .registry import Registry, get_registry
 from .rule import Rule, RuleContext
@@ -83,11 +83,8 @@ class Linter:
                 configured = {**{str(k).replace("_", "-"): v for k, v in self.config.languagetool}, **configured}
             for key, value in configured.items():
                 if key not in rule.options:
-                    import difflib
-
-                    close = difflib.get_close_matches(key, list(rule.options), n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else (
-                        f"; it takes {', '.join(rule.options)}" if rule.options else "; it takes no options")
+                    hint = did_you_mean(key, rule.options, otherwise=(
+                        f"; it takes {', '.join(rule.options)}" if rule.options else "; it takes no options"))
                     raise ConfigError(f"{self.config.source}: rule-options.{rule.name}: unknown option {key!r}{hint}")
                 try:
                     options[key] = rule.options[key].validate(value)
@@ -441,10 +438,7 @@ def select_rules(registry: Registry, config: Config) -> list[Rule]:
         chosen = {r.code for s in config.select for r in registry.resolve(s, where="select")}
     for pack in config.enable_packs:
         if pack not in registry.packs:
-            import difflib
-
-            close = difflib.get_close_matches(pack, list(registry.packs), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known packs: {', '.join(sorted(registry.packs))}"
+            hint = did_you_mean(pack, registry.packs, otherwise=f"; known packs: {', '.join(sorted(registry.packs))}")
             raise ConfigError(f"{config.source}: enable-packs: unknown pack {pack!r}{hint}")
         chosen.update(registry.packs[pack])
     for s in config.extend_select:

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
+
+def did_you_mean(value: str, options: Iterable[str], *, otherwise: str = "", cutoff: float = 0.6) -> str:
+    """"; did you mean 'x'?" for the closest option, or `otherwise` (every message shares this wording)."""
+    import difflib
+
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=cutoff)
+    return f"; did you mean {close[0]!r}?" if close else otherwise
+
 
 class NewslintError(Exception):
     """Base for every error the CLI reports as one line and exit 2."""

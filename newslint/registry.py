@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import PluginError, UsageError
+from .errors import PluginError, UsageError, did_you_mean
 from .plugins import call_each, create_plugin_manager
 from .rule import Rule, validate_rule
 
@@ -85,8 +84,7 @@ class Registry:
         if key in self.packs:
             return [self.by_code[c] for c in self.packs[key]]
         candidates = list(self.by_code) + list(self.by_name) + list(self.packs)
-        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else "; `newslint rules` lists them"
+        hint = did_you_mean(key, candidates, otherwise="; `newslint rules` lists them")
         raise UsageError(f"unknown rule {key!r}{' in ' + where if where else ''}{hint}")
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from typing import Any, ClassVar, Iterable, Iterator
 
 from ..diagnostic import Severity
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, Document
-from ..errors import PackError
+from ..errors import PackError, did_you_mean
 from ..rule import CATEGORIES, Example, Rule
 from ..yamlsource import line_of
 
@@ -273,8 +272,7 @@ class _Defaults(dict):
 
 
 def _hint(value: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return did_you_mean(value, options, cutoff=0.5)
 
 
 def match_case(source: str, replacement: str) -> str:

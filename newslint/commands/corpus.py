@@ -101,7 +101,7 @@ def resolve_settings(args: argparse.Namespace, section: dict, source: str):
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigResolver
     from ..corpus import require_datasketch
-    from ..errors import UsageError
+    from ..errors import UsageError, did_you_mean
     from ..files import iter_files
     from ..output.base import OutputOptions, RunSummary
     from ..registry import get_registry
@@ -127,11 +127,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or "text"
     formats = dict(registry.formats)
     if fmt not in formats or getattr(formats[fmt], "needs_text", False):
-        import difflib
-
         usable = sorted(n for n, c in formats.items() if not getattr(c, "needs_text", False))
-        close = difflib.get_close_matches(fmt, usable, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; choose from {', '.join(usable)}"
+        hint = did_you_mean(fmt, usable, otherwise=f"; choose from {', '.join(usable)}")
         raise UsageError(f"unknown output format {fmt!r} for newslint corpus{hint}")
 
     targets, missing = [], []

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Mapping
 
-from ..errors import ConfigError, UsageError
+from ..errors import ConfigError, UsageError, did_you_mean
 
 #: Built-in allowlist: shared text newsrooms legitimately repeat. Matching is
 #: case-insensitive `re.search` over a unit's text; a matching sentence is
@@ -118,8 +117,7 @@ def settings_from_config(section: Mapping[str, Any], source: str = "<config>") -
     for raw_key, value in section.items():
         key = str(raw_key).replace("_", "-")
         if key not in _KEYS:
-            close = difflib.get_close_matches(key, list(_KEYS), n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(sorted(_KEYS))}"
+            hint = did_you_mean(key, _KEYS, otherwise=f"; known keys: {', '.join(sorted(_KEYS))}", cutoff=0.5)
             raise ConfigError(f"{source}: corpus.{raw_key} is not a corpus setting{hint}")
         attr, kind = _KEYS[key]
         ok = (isinstance(value, bool) if kind is bool else
