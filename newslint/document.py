@@ -144,6 +144,7 @@ _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\
 # MULTILINE so that pattern.match(text, pos) honours "^" at the start of any line.
 _BULLET = re.compile(r"^([ \t]*)([-*+\u2022\u2013]|\d{1,3}[.)])([ \t]+)(?=\S)", re.MULTILINE)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)", re.MULTILINE)
+_QUOTE_MARKERS = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*")
 _BLANK = re.compile(r"^[ \t]*$")
 _DELIM_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _TERMINAL = ".!?:;,\u2026"
@@ -181,6 +182,15 @@ _TOKEN_LIMIT = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins; a final newline does not open an empty last line."""
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    if starts[-1] == len(text) and len(starts) > 1:
+        starts.pop()
+    return starts
+
+
 def _is_delimiter_row(cells: list[str]) -> bool:
     return bool(cells) and all(_DELIM_CELL.match(c) for c in cells) and any("-" in c for c in cells)
 
@@ -194,12 +204,7 @@ class Document:
         if markdown is None:
             markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
         self.is_markdown = markdown
-        starts = [0]
-        starts.extend(m.end() for m in re.finditer("\n", text))
-        if starts[-1] == len(text) and len(starts) > 1:
-            # A final newline does not open an empty last line.
-            starts.pop()
-        self.line_starts: list[int] = starts
+        self.line_starts: list[int] = line_starts(text)
         self._skip: list[tuple[int, int]] = []
         self._code_lines: set[int] = set()
         self.blocks: list[Block] = []
@@ -559,7 +564,7 @@ class Document:
 
     def _after_quote_markers(self, line: int, offset: int) -> int:
         end = self.line_span(line)[1]
-        m = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*").match(self.text, offset, end)
+        m = _QUOTE_MARKERS.match(self.text, offset, end)
         offset = m.end() if m else offset
         m = _ATX.match(self.text, offset, end)
         return m.end() if m else offset

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Finding, Fix
-from .document import MARKDOWN_SUFFIXES, Document
+from .document import MARKDOWN_SUFFIXES, Document, line_starts
 from .errors import ConfigError, did_you_mean
 from .regexsafety import PatternTimeout
 from .registry import Registry, get_registry
@@ -274,10 +274,7 @@ class _LineStarts:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0]
-        self.starts.extend(m.end() for m in re.finditer("\n", text))
-        if len(self.starts) > 1 and self.starts[-1] == len(text):
-            self.starts.pop()
+        self.starts = line_starts(text)  # the same rule as Document, without parsing the whole file
         self.count = len(self.starts)
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -497,7 +497,8 @@ def _local_context(doc: Document, analysis: _Analysis, i: int) -> bool:
     prev = tokens[i - 1] if i > 0 and _adjacent(prose, tokens[i - 1], tok) else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(prose, tok, tokens[i + 1]) else None
     if word in _MONTHS:
-        if re.match(r" \d", prose[tok.end:tok.end + 2]):
+        after = prose[tok.end:tok.end + 2]
+        if after[:1] == " " and after[1:2].isdigit():
             return True  # "may 5", "march 2024"
         if prev is not None and prev.text.lower() in _MONTH_BEFORE and prose[tok.end:tok.end + 1] in ("", ".", ",", ";", ")"):
             return True  # "in may.", "since march,"

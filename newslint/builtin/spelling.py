@@ -49,17 +49,9 @@ def _package_data_path(package: str, *parts: str) -> Path | None:
 
 def _read_package_data(package: str, *parts: str) -> str | None:
     """Text of a data file shipped inside an installed package, or None if unavailable."""
-    try:
-        spec = importlib.util.find_spec(package)
-    except (ImportError, ValueError):
-        return None
-    if spec is None:
-        return None
-    for location in spec.submodule_search_locations or ():
-        path = os.path.join(location, *parts)
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as handle:
-                return handle.read()
+    path = _package_data_path(package, *parts)
+    if path is not None:
+        return path.read_text(encoding="utf-8")
     try:  # zipped or otherwise unusual installs
         from importlib import resources
 

@@ -18,7 +18,6 @@ be importable by module path on the workers (newslint installed there).
 from __future__ import annotations
 
 import itertools
-import os
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
@@ -74,7 +73,9 @@ class LocalExecutor(_OrderedWindow):
     """Worker processes on this machine (`jobs` of them; inline when 1)."""
 
     def __init__(self, jobs: int | None = None, *, batch_size: int = 32):
-        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        from ..parallel import default_jobs
+
+        self.jobs = max(1, jobs or default_jobs())  # honours CPU affinity, like `newslint check`
         self.batch_size = batch_size
         self.window = self.jobs * 4
         self._pool = None
