@@ -182,6 +182,15 @@ _TOKEN_LIMIT = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
+_WORD_AT_END = re.compile(r"([^\W\d_][\w'\u2019-]*)\W{0,3}$")
+
+
+def word_before(prose: str, offset: int) -> str:
+    """The word just before `offset` (at most three non-word characters between), or ""."""
+    m = _WORD_AT_END.search(prose, max(0, offset - 40), offset)
+    return m.group(1) if m else ""
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets where each line begins; a final newline does not open an empty last line."""
     starts = [0]

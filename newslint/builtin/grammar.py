@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from ..diagnostic import Finding, Severity
-from ..document import Document
+from ..document import Document, word_before
 from ..rule import Example, Rule, RuleContext
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
@@ -55,7 +55,7 @@ class DoubledWord(Rule):
             first, second = m.group(1), m.group(3)
             if first.lower() in _LEGIT_DOUBLES:
                 continue
-            if first.lower() == "is" and _word_before(doc.prose, m.start()) in ("it", "this", "that", "thing", "is"):
+            if first.lower() == "is" and word_before(doc.prose, m.start()).lower() in ("it", "this", "that", "thing", "is"):
                 continue  # "what it is is", "the thing is is" are spoken English, not typos
             if m.start() > 0 and doc.prose[m.start() - 1] in "-\u2010\u2011":
                 continue  # "line-up up to": the first word ends a hyphenated compound
@@ -72,7 +72,3 @@ _FUNCTION_WORDS = frozenset(
     he she they we i you his her their our its not no""".split()
 )
 
-
-def _word_before(prose: str, offset: int) -> str:
-    m = re.search(r"([^\W\d_]+)\W*$", prose[max(0, offset - 30):offset])
-    return m.group(1).lower() if m else ""

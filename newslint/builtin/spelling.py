@@ -29,6 +29,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostic import Finding, Severity
 from ..document import HEADING, Document
+from ..checks.base import match_case
 from ..rule import Example, Rule, RuleContext
 
 # --- data loading -------------------------------------------------------------------
@@ -214,9 +215,7 @@ def _split_apostrophe(part: str) -> tuple[str, str]:
 def _match_case(template: str, replacement: str) -> str:
     if replacement != replacement.lower():
         return replacement  # proper-noun corrections ("Achilles") keep their own case
-    if template[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+    return match_case(template, replacement)  # "Woudl" -> "Would", "WOUDL" -> "WOULD"
 
 
 def _checkable_case(doc: Document, start: int, word: str, first_part: bool) -> bool:

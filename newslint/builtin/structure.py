@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Iterator
 
 from ..diagnostic import Edit, Finding, Fix, Severity
-from ..document import HEADING, LIST_ITEM, MASK, PARAGRAPH, TABLE, Block, Document, Table, TableRow
+from ..document import HEADING, LIST_ITEM, MASK, PARAGRAPH, TABLE, Block, Document, Table, TableRow, word_before
 from ..rule import Example, Rule, RuleContext
 
 # --------------------------------------------------------------------------- helpers
@@ -638,14 +638,13 @@ class PlaceholderFigure(Rule):
             yield self.finding(m.start(), m.end(), f"Placeholder figure {m.group()!r}")
 
 
-def _word_before(prose: str, start: int) -> str:
-    m = re.search(r"([^\W\d_][\w'\u2019-]*)\W{0,3}$", prose[max(0, start - 40):start])
-    return m.group(1) if m else ""
+_WORD_AT_START = re.compile(r"\W{0,3}?([^\W\d_][\w'\u2019-]*)")
+_DASH_AHEAD = re.compile(r"\s*[-\u2013]")
 
 
 def _word_after(prose: str, end: int) -> str:
-    m = re.match(r"\W{0,3}?([^\W\d_][\w'\u2019-]*)", prose[end:end + 40])
-    return m.group(1) if m and not re.match(r"\s*[-\u2013]", prose[end:end + 2]) else ""
+    m = _WORD_AT_START.match(prose, end, end + 40)
+    return m.group(1) if m and not _DASH_AHEAD.match(prose, end, end + 2) else ""
 
 
 class ToComeMarker(Rule):
@@ -683,7 +682,7 @@ class ToComeMarker(Rule):
         prose = doc.prose
         for m in _TK.finditer(prose):
             if m.group() == "TK":
-                before, after = _word_before(prose, m.start()), _word_after(prose, m.end())
+                before, after = word_before(prose, m.start()), _word_after(prose, m.end())
                 if prose[m.end():m.end() + 1] in ("-", "\u2013") or prose[m.start() - 1:m.start()] == "-":
                     continue
                 if (before[:1].isupper() and not doc.starts_unit(m.start())
