@@ -171,7 +171,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 _BOUNDARY = re.compile(
     r"(?:\.\.\.|[.!?\u2026])+[\"'\u201d\u2019)\]]*(?=\s)"
-    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
+    r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # mark first: a leading lookbehind is tried at every character
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]*([A-Za-z]+)?")

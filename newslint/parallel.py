@@ -27,6 +27,9 @@ from .runner import RunOptions, linter_for, process_path
 
 #: Fewer files than this are linted in-process: a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 4
+#: Most files handed to a worker at once: one task per file costs more in pickling and
+#: wake-ups than linting a short article does, yet big batches leave a core idle at the end.
+MAX_BATCH = 16
 
 
 def default_jobs() -> int:
@@ -38,6 +41,17 @@ def default_jobs() -> int:
 
 def _work(path: Path, config: Config, options: RunOptions, data: bytes | None) -> FileResult:
     return process_path(path, config, options, data=data)
+
+
+def _work_batch(batch: list[tuple[Path, Config, RunOptions, bytes | None]]) -> list[FileResult]:
+    return [_work(*job) for job in batch]
+
+
+def batch_size(total: int | None, jobs: int) -> int:
+    """Files per worker task: about four tasks per worker, at most MAX_BATCH files each."""
+    if total is None:
+        return MAX_BATCH // 2
+    return max(1, min(MAX_BATCH, total // (jobs * 4)))
 
 
 class FileRunner:
@@ -63,8 +77,19 @@ class FileRunner:
 
     def run(self, items: Iterable[tuple[Path, bool]], total: int | None = None) -> Iterator[FileResult]:
         use_pool = self.jobs > 1 and (total is None or total >= MIN_FILES_FOR_POOL)
-        window = self.jobs * 8
-        pending: deque[tuple["Future | None", FileResult | None, str | None, str]] = deque()
+        size = batch_size(total, self.jobs) if use_pool else 1
+        window = self.jobs * 8 * size
+        # Entries: (future of a batch, index in it, ready result, cache key, shown path).
+        pending: deque[tuple["Future | None", int, FileResult | None, str | None, str]] = deque()
+        batch: list[tuple[Path, Config, RunOptions, bytes | None]] = []
+        batch_slots: list[tuple[str | None, str]] = []
+
+        def submit() -> None:
+            future = self._executor().submit(_work_batch, list(batch))
+            pending.extend((future, i, None, key, shown) for i, (key, shown) in enumerate(batch_slots))
+            batch.clear()
+            batch_slots.clear()
+
         try:
             for path, explicit in items:
                 config = self.config_for(path)
@@ -80,15 +105,21 @@ class FileRunner:
                         key = self.cache.key(data, options.display_path or str(path), self._fingerprint(config))
                         hit = self.cache.get(key)
                         if hit is not None:
-                            pending.append((None, hit, None, ""))
+                            if batch:  # keep input order: what is queued goes first
+                                submit()
+                            pending.append((None, 0, hit, None, ""))
                             yield from self._drain(pending, window, block=False)
                             continue
                 if use_pool:
-                    future = self._executor().submit(_work, path, config, options, data)
-                    pending.append((future, None, key, options.display_path or str(path)))
+                    batch.append((path, config, options, data))
+                    batch_slots.append((key, options.display_path or str(path)))
+                    if len(batch) >= size:
+                        submit()
                 else:
-                    pending.append((None, self._store(key, _work(path, config, options, data)), None, ""))
+                    pending.append((None, 0, self._store(key, _work(path, config, options, data)), None, ""))
                 yield from self._drain(pending, window, block=False)
+            if batch:
+                submit()
             yield from self._drain(pending, 0, block=True)
         finally:
             if self._pool is not None:
@@ -110,12 +141,12 @@ class FileRunner:
     def _drain(self, pending: deque, keep: int, *, block: bool) -> Iterator[FileResult]:
         """Yield finished results from the front, waiting while more than `keep` are in flight."""
         while pending:
-            future, ready, key, shown = pending[0]
+            future, index, ready, key, shown = pending[0]
             if future is not None:
                 if not future.done() and not block and len(pending) <= keep:
                     return
                 try:
-                    ready = future.result()
+                    ready = future.result()[index]
                 except Exception as exc:  # a worker died (e.g. killed): report, keep going
                     ready = FileResult(shown, errors=[f"{shown}: a worker process failed: {type(exc).__name__}: {exc}"])
                 ready = self._store(key, ready)

@@ -1,0 +1,50 @@
+"""Parallel runs: batches of files per worker, output identical to a serial run, cache hits in between."""
+
+from __future__ import annotations
+
+from newslint.parallel import MAX_BATCH, batch_size
+
+from conftest import run_cli
+
+ARTICLES = [
+    "Talks resumed,despite the rain in ukraine.\n",
+    "The minister said talks woudl resume on Monday.\n",
+    "A clean sentence about the budget vote.\n",
+    "officials met in kyiv.The talks ended.\n",
+    "Prices rose 3.5% in the U.S. last year, analysts said.\n",
+]
+
+
+def _corpus(folder, count):
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"a{i:03d}.txt").write_text(f"Article {i}.\n\n" + ARTICLES[i % len(ARTICLES)], encoding="utf-8")
+
+
+def test_batch_size_spreads_work_and_stays_bounded():
+    assert batch_size(5, 2) == 1  # a handful of files: one per task so both workers start at once
+    assert batch_size(80, 2) == 10
+    assert batch_size(100_000, 2) == MAX_BATCH
+    assert 1 <= batch_size(None, 2) <= MAX_BATCH
+
+
+def test_parallel_batched_output_matches_serial_in_order(tmp_path):
+    _corpus(tmp_path / "docs", 75)
+    serial = run_cli("check", "--no-cache", "--jobs", "1", "--format", "json", "docs", cwd=tmp_path)
+    parallel = run_cli("check", "--no-cache", "--jobs", "2", "--format", "json", "docs", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 1
+    assert parallel.stdout == serial.stdout
+
+
+def test_cache_hits_between_batched_misses_keep_input_order(tmp_path):
+    _corpus(tmp_path / "docs", 60)
+    first = run_cli("check", "--jobs", "2", "--format", "json", "docs", cwd=tmp_path)
+    # Every third file changes: cached and fresh results interleave in one run.
+    for i in range(0, 60, 3):
+        path = tmp_path / "docs" / f"a{i:03d}.txt"
+        path.write_text(path.read_text(encoding="utf-8") + "An extra line,with a defect.\n", encoding="utf-8")
+    mixed = run_cli("check", "--jobs", "2", "--format", "json", "docs", cwd=tmp_path)
+    fresh = run_cli("check", "--no-cache", "--jobs", "1", "--format", "json", "docs", cwd=tmp_path)
+    assert first.returncode == mixed.returncode == 1
+    assert mixed.stdout == fresh.stdout
+    assert mixed.stdout != first.stdout
