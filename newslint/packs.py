@@ -72,6 +72,7 @@ def _load_cached(path: str, origin: str) -> Pack:
 def load_pack(path: Path, *, origin: str = "config") -> Pack:
     from .checks import CHECK_TYPES
     from .checks.base import _hint
+    from .checks.matcher import LiteralIndex
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -104,6 +105,7 @@ def load_pack(path: Path, *, origin: str = "config") -> Pack:
         raise PackError(f"{path}:{line_of(data, 'rules')}: 'rules' must be a non-empty list")
     pack = Pack(name, str(path), str(data.get("description", "")), default)
     display = _display_path(path)
+    index = LiteralIndex()  # one scan per document serves every rule of the pack
     for entry in entries:
         if not isinstance(entry, LineDict):
             raise PackError(f"{path}:{line_of(data, 'rules')}: each rule is a mapping")
@@ -114,7 +116,7 @@ def load_pack(path: Path, *, origin: str = "config") -> Pack:
             raise PackError(f"{path}:{line_of(entry, 'type') or entry.line}: {entry.get('code', 'rule')} key 'type': "
                             f"unknown check type {type_name!r}{hint}")
         rule = cls(entry, pack_file=str(path), pack_name=name, pack_default=default,
-                   pack_category=data.get("category"), trusted=origin == "built-in")
+                   pack_category=data.get("category"), trusted=origin == "built-in", index=index)
         rule.source = f"pack {display}" if origin in ("built-in", "config") else f"pack {display} ({origin})"
         pack.rules.append(rule)
     return pack

@@ -11,6 +11,7 @@ from ..document import HEADING, LIST_ITEM, PARAGRAPH, Document
 from ..errors import PackError, did_you_mean
 from ..rule import CATEGORIES, Example, Rule
 from ..yamlsource import line_of
+from .matcher import LeadPattern, LiteralIndex, PatternSet
 
 SCOPES = ("text", "heading", "paragraph", "list_item", "table_cell", "sentence")
 COMMON_KEYS = {
@@ -57,8 +58,11 @@ class PackRule(Rule):
     default_message: ClassVar[str] = "'{match}'"
 
     def __init__(self, entry: dict[str, Any], *, pack_file: str, pack_name: str, pack_default: bool = True,
-                 pack_category: str | None = None, trusted: bool = False):
+                 pack_category: str | None = None, trusted: bool = False, index: LiteralIndex | None = None):
         self.entry = entry
+        #: Finds this rule's pattern literals in a document; packs.py gives every rule of a
+        #: pack the same one, so each document is scanned once per pack.
+        self.literal_index = index or LiteralIndex()
         #: Packs shipped inside newslint are validated by its test suite, so their
         #: regexes skip the per-token safety analysis at load (it dominates start-up).
         self.trusted = trusted
@@ -178,8 +182,6 @@ class PackRule(Rule):
 
     def _limit_pattern_time(self) -> None:
         """After compile(): give pattern sets built by check types a time limit too (untrusted packs)."""
-        from .matcher import PatternSet
-
         for value in vars(self).values():
             if isinstance(value, PatternSet):
                 value.limit_time(self.pack_file)
@@ -260,9 +262,13 @@ class PackRule(Rule):
     def render(self, **values: Any) -> str:
         return self.message_template.format_map(_Defaults(values))
 
-    def matches(self, doc: Document, regex: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        for m in regex.finditer(doc.prose):
-            if m.end() > m.start() and self.in_scope(doc, m.start()) and not self.excepted(doc, m.start(), m.end()):
+    def lead_pattern(self, compiled: Any) -> LeadPattern:
+        """A compiled regex for `matches`, which tries it only where one of its leading literals occurs."""
+        return LeadPattern(compiled, self.literal_index)
+
+    def matches(self, doc: Document, pattern: LeadPattern) -> Iterator[re.Match[str]]:
+        for m in pattern.finditer(doc):
+            if self.in_scope(doc, m.start()) and not self.excepted(doc, m.start(), m.end()):
                 yield m
 
 

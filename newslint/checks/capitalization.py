@@ -33,7 +33,7 @@ class CapitalizationCheck(PackRule):
             self.error("terms", "expected a non-empty list of terms")
         self.expected = {t.lower(): t for t in terms}
         source = "|".join(phrase_pattern(t) for t in sorted(terms, key=len, reverse=True))
-        self.regex = re.compile(source, re.IGNORECASE)
+        self.regex = self.lead_pattern(re.compile(source, re.IGNORECASE))
         self.compile_regex(source, "terms", validate_only=True)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:

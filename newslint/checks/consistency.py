@@ -36,7 +36,8 @@ class ConsistencyCheck(PackRule):
         for pair in pairs:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
                 self.error("either", f"each item must be a list of two forms, got {pair!r}")
-            compiled = tuple(self.compile_regex(x if as_regex else phrase_pattern(x), "either") for x in pair)
+            compiled = tuple(self.lead_pattern(self.compile_regex(x if as_regex else phrase_pattern(x), "either"))
+                             for x in pair)
             self.pairs.append((tuple(pair), compiled))
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:

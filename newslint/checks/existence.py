@@ -19,7 +19,7 @@ class ExistenceCheck(PackRule):
     `phrase` or `pattern` plus optional `advice` (fills `{advice}`) and
     `start: true` (only where a sentence, heading or list item begins).
     An Aho-Corasick pass over the text picks the tokens whose required literal
-    occurs; only those regexes run (see checks/matcher.py).
+    occurs, and each runs only where its leading literal does (see checks/matcher.py).
     """
 
     type_name = "existence"
@@ -53,10 +53,10 @@ class ExistenceCheck(PackRule):
             self.compile_regex(source, "tokens", validate_only=True)  # vets each token on its own
             parts.append(source)
             self.tokens.append({"advice": str(token.get("advice", "")), "start": bool(token.get("start", False))})
-        self.patterns = PatternSet(parts, re.IGNORECASE if self.ignorecase else 0)
+        self.patterns = PatternSet(parts, re.IGNORECASE if self.ignorecase else 0, self.literal_index)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        for index, m in self.patterns.finditer(doc.prose, doc.lowered_prose):
+        for index, m in self.patterns.finditer(doc):
             if not self.in_scope(doc, m.start()) or self.excepted(doc, m.start(), m.end()):
                 continue
             token = self.tokens[index]

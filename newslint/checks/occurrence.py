@@ -35,7 +35,7 @@ class OccurrenceCheck(PackRule):
                 parts.append(phrase_pattern(token))
             else:
                 self.error("tokens", "each token is a phrase or {pattern: ...}")
-        self.regex = self.compile_regex("|".join(f"(?:{p})" for p in parts), "tokens")
+        self.regex = self.lead_pattern(self.compile_regex("|".join(f"(?:{p})" for p in parts), "tokens"))
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         found = list(self.matches(doc, self.regex))

@@ -40,7 +40,7 @@ class SubstitutionCheck(PackRule):
             self.compile_regex(source, "swap", validate_only=True)
             parts.append(f"(?P<s{i}>{source})")
             self.replacements.append(right)
-        self.regex = self.compile_regex("|".join(parts), "swap")
+        self.regex = self.lead_pattern(self.compile_regex("|".join(parts), "swap"))
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for m in self.matches(doc, self.regex):
