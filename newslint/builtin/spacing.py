@@ -18,7 +18,10 @@ _LETTER = r"[^\W\d_]"
 _COMMA = re.compile(rf",(?:(?<={_LETTER},|[)\]\"\u201d\u2019%],)(?={_LETTER})|(?<=\d,)(?={_LETTER}{{2}}))")
 _SEMI_COLON = re.compile(rf"([;:])(?<={_LETTER}{_LETTER}[;:])(?={_LETTER}{{2}})")
 # "cooperation.This": two lowercase letters, a sentence end, an uppercase word.
-_SENTENCE_END = re.compile(r"([.!?](?<=[a-z]{2}[.!?])[\"\u201d\u2019]?)(?=[A-Z][a-z]|[AI]\s)")
+# Also after a year or a percentage ("since 2008.Investors", "rose 2%.The"), never after other numbers
+# ("version 2.Then" is rare, but "1.A" / "12.B" are section numbers).
+_SENTENCE_END = re.compile(
+    r"([.!?](?:(?<=[a-z]{2}[.!?])|(?<=(?<!\d)(?:1[89]|20)\d\d[.!?])|(?<=\d%[.!?]))[\"\u201d\u2019]?)(?=[A-Z][a-z]|[AI]\s)")
 
 
 class MissingSpaceAfterComma(Rule):
@@ -126,6 +129,7 @@ class MissingSpaceAfterSentenceEnd(Rule):
                 "Both sides met in contention. This synergy matters."),
         Example("It was over.Without trust, nothing works.", "It was over. Without trust, nothing works."),
         Example("Was it fair?Nobody could say.", "Was it fair? Nobody could say."),
+        Example("Yields hit their highest since 2008.Investors sold.", "Yields hit their highest since 2008. Investors sold."),
         Example("The vote was a new term.A new era began.", "The vote was a new term. A new era began."),
     )
     good_examples = (
@@ -134,6 +138,7 @@ class MissingSpaceAfterSentenceEnd(Rule):
         Example("Author J.K. Rowling spoke, e.g. about Harry Potter."),
         Example("He moved to St.Louis last year."),
         Example("Shares in One.Tel fell; One.Tel later collapsed."),
+        Example("See section 12.B and clause 3.Annex of the 12008.Treaty draft."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:

@@ -257,8 +257,10 @@ class TableMixedPipeStyle(Rule):
     """Report a table that mixes rows with and without leading or trailing pipes.
 
     What it does:
-        Flags the first row whose leading/trailing pipe style differs from
-        the header's. A table that consistently omits either pipe is fine.
+        Flags the first body row whose leading/trailing pipe style differs
+        from the header's. A table that consistently omits either pipe is
+        fine, and so is a delimiter row styled differently (`|---|---|`
+        under `A | B |`): renderers read it the same way.
 
     Why is this bad?
         Mixed styles are a sign of hand-edited or spliced tables and make the
@@ -281,6 +283,7 @@ class TableMixedPipeStyle(Rule):
         Example("A | B |\n---|---|\n1 | 2 |\n"),
         Example("| A | B |\n|---|---|\n| 1 | 2 |\n"),
         Example("A | B\n---|---\n1 | 2\n"),
+        Example("Date | City |\n|---|---|\nApril 9 | Vienna |\n"),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -290,6 +293,8 @@ class TableMixedPipeStyle(Rule):
             header = table.rows[0]
             style = (header.leading_pipe, header.trailing_pipe)
             for row in table.rows[1:]:
+                if row.is_delimiter:  # "|---|---|" under "A | B |" renders the same and is common
+                    continue
                 if (row.leading_pipe, row.trailing_pipe) != style:
                     yield self.finding(_row_start(row, doc), row.end,
                                        "Row mixes pipe styles with the header (leading/trailing '|')")
