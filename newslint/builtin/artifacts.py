@@ -8,10 +8,13 @@ headings left as plain text in Markdown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import islice
+from operator import attrgetter
 from typing import Iterable, Iterator
 
 from ..diagnostic import Applicability, Edit, Finding, Fix, Severity
-from ..document import CODE, HEADING, HTML, LIST_ITEM, MASK, PARAGRAPH, RULE_LINE, TABLE, Block, Document
+from ..document import CODE, HEADING, HTML, LIST_ITEM, MASK, PARAGRAPH, RULE_LINE, TABLE, Block, Document, Sentence
 from ..rule import Example, Rule, RuleContext
 
 CATEGORY = "generation-artifact"
@@ -21,8 +24,36 @@ _UNSAFE = Applicability.UNSAFE
 
 _OPEN_QUOTES = "\u201c\u2018"
 _CLOSERS = "\"'\u201d\u2019)]}*_~"
+_CLOSERS_OR_SPACE = _CLOSERS + " "
 _TERMINAL = ".!?\u2026"
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019.-]*")
+_START = attrgetter("start")
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last `_WORD_RE` match in text[start:end], scanning only the tail.
+
+    A space is never part of a word, so the words after the last space are the
+    ones a scan from `start` would find there; step back a space at a time
+    until one turns up.
+    """
+    while True:
+        space = text.rfind(" ", start, end)
+        after = start if space < 0 else space + 1
+        word = None
+        for word in _WORD_RE.finditer(text, after, end):
+            pass
+        if word is not None or space < 0:
+            return word
+        end = space
+
+
+def _block_sentences(doc: Document, block: Block) -> list[Sentence]:
+    """The sentences of `block`, found by bisection (sentences are in document order)."""
+    sentences = doc.sentences
+    first = bisect_left(sentences, block.content_start, key=_START)
+    stop = bisect_right(sentences, block.end, key=_START)
+    return [s for s in sentences[first:stop] if s.block is block]
 
 
 def _next_block(doc: Document, index: int) -> Block | None:
@@ -115,9 +146,9 @@ def _is_credit_or_marker(text: str) -> bool:
 def _last_opening(text: str, opener: str, closer: str) -> int:
     """Index of the last opening quote/bracket that is never closed after it, or -1."""
     if opener == closer == '"':
-        positions = [i for i, ch in enumerate(text) if ch == '"']
-        if len(positions) % 2 == 0:
+        if text.count('"') % 2 == 0:
             return -1
+        positions = [i for i, ch in enumerate(text) if ch == '"']
         opens = [i for i in positions if i == 0 or text[i - 1].isspace() or text[i - 1] in "([{\u2014\u2013-:"]
         if not opens:
             return -1
@@ -218,9 +249,7 @@ class TruncatedEnding(Rule):
         lower_content = [w for w in words[1:] if w[0].islower() and w.lower() not in _SMALL_WORDS]
         if len(lower_content) < 2:
             return None  # title case: a real heading
-        m = None
-        for m in _WORD_RE.finditer(text):
-            pass
+        m = _last_word(text, 0, len(text))
         if m is None:
             return None
         word_start, word_end = block.content_start + m.start(), block.content_start + m.end()
@@ -243,19 +272,19 @@ class TruncatedEnding(Rule):
             end -= 1
         if end <= start or prose[end - 1] == MASK:
             return None  # ends in a URL, code span or link target: cannot judge
-        body = text[start:end]
-        if _is_credit_or_marker(body) or (block.in_quote and not at_end):
-            return None
         # Strip closing quotes, brackets and emphasis markers.
         core_end = end
-        while core_end > start and text[core_end - 1] in _CLOSERS + " ":
+        while core_end > start and text[core_end - 1] in _CLOSERS_OR_SPACE:
             core_end -= 1
         if core_end <= start:
             return None
         last_char = text[core_end - 1]
-        word_m = None
-        for word_m in _WORD_RE.finditer(text, start, core_end):
-            pass
+        if last_char in _TERMINAL and not at_end:
+            return None  # a finished sentence; only at the article's end can a quote be left open
+        body = text[start:end]
+        if _is_credit_or_marker(body) or (block.in_quote and not at_end):
+            return None
+        word_m = _last_word(text, start, core_end)
         word_start, word_end = (word_m.span() if word_m else (core_end - 1, core_end))
         last_word = text[word_start:word_end].rstrip(".").lower()
         ends_terminal = last_char in _TERMINAL
@@ -388,7 +417,8 @@ class AssistantPreambleOpening(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         lines = doc.lines
-        nonblank = [i for i in range(doc.line_count) if lines[i].strip()]
+        # The preamble is among the first three non-blank lines; the fourth ends its deletion.
+        nonblank = list(islice((i for i in range(doc.line_count) if lines[i].strip()), 4))
         if not nonblank:
             return
         run: list[int] = []
@@ -506,18 +536,16 @@ class AssistantSignOffClosing(Rule):
         if not prose_blocks:
             return
         tail = set(id(b) for b in prose_blocks[-3:])
-        by_block: dict[int, list] = {}
-        for sentence in doc.sentences:
-            by_block.setdefault(id(sentence.block), []).append(sentence)
         for block in prose_blocks:
-            sentences = by_block.get(id(block), [])
-            if not sentences:
-                continue
             block_text = doc.prose[block.content_start:block.end]
-            note_para = bool(_NOTE_PARAGRAPH.match(block_text.strip())) and bool(
+            # `":" in` first: the note pattern needs a colon, and most paragraphs have none.
+            note_para = ":" in block_text and bool(_NOTE_PARAGRAPH.match(block_text.strip())) and bool(
                 _AI_WORDS.search(block_text) or _SIGN_OFF.match(block_text.strip().strip("*_"))
                 or _SIGN_OFF.match(_NOTE_PARAGRAPH.sub("", block_text.strip()).strip(" *_")))
             if id(block) not in tail and not note_para:
+                continue
+            sentences = _block_sentences(doc, block)
+            if not sentences:
                 continue
             hits = [s for s in sentences if self._is_sign_off(doc, s.start, s.end)]
             if note_para and not hits:
@@ -624,12 +652,9 @@ class PromptLeakage(Rule):
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        nonblank = [i for i in range(doc.line_count) if doc.lines[i].strip()]
-        top = set(nonblank[:3])
+        lines = doc.lines
+        top = set(islice((i for i in range(doc.line_count) if lines[i].strip()), 3))  # first non-blank lines
         reported: set[int] = set()
-        by_block: dict[int, list] = {}  # sentences per block, built once (not a scan per paragraph)
-        for sentence in doc.sentences:
-            by_block.setdefault(id(sentence.block), []).append(sentence)
         for block in doc.blocks:
             if block.kind not in (PARAGRAPH, HEADING, LIST_ITEM) or block.in_quote:
                 continue
@@ -644,7 +669,8 @@ class PromptLeakage(Rule):
             if block.kind == HEADING and _LABEL_HEADING.match(text.strip("*_ :")):
                 yield self.finding(content, line_end, f"Leaked SEO label heading '{text}'")
                 continue
-            m = _LABEL_ANYWHERE.match(text)
+            colon = ":" in text  # every label pattern needs one
+            m = _LABEL_ANYWHERE.match(text) if colon else None
             if m and block.kind != LIST_ITEM:
                 label = text[:m.end()].strip("*_ ")
                 label_core = label.rstrip(":").strip().lower()
@@ -667,7 +693,7 @@ class PromptLeakage(Rule):
                 fix = Fix("Delete the leaked word count", (Edit(a, b, ""),)).with_applicability(_UNSAFE)
                 yield self.finding(content, line_end, f"Leaked word count '{text}'", fix)
                 continue
-            m = _LABEL_TOP.match(text)
+            m = _LABEL_TOP.match(text) if colon else None
             if m and line in top and block.kind != LIST_ITEM and len(text[m.end():].split()) >= 1:
                 label_start = content + (len(raw) - len(raw.lstrip()))
                 value = " ".join(text[m.end():].strip(" *_").split()).lower()
@@ -682,7 +708,7 @@ class PromptLeakage(Rule):
                                    f"Leaked label '{text[:m.end()].strip()}' before the headline", fix)
                 continue
             if block.kind == PARAGRAPH:
-                for sentence in by_block.get(id(block), ()):
+                for sentence in _block_sentences(doc, block):
                     s_text = doc.prose[sentence.start:sentence.end].lstrip("*_ ")
                     if _INSTRUCTION.match(s_text):
                         yield self.finding(sentence.start, sentence.end,
@@ -755,10 +781,12 @@ class WrappedInFence(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         lines = doc.lines
-        nonblank = [i for i in range(doc.line_count) if lines[i].strip()]
-        if len(nonblank) < 2:
+        first = next((i for i in range(doc.line_count) if lines[i].strip()), None)
+        if first is None:
             return
-        first, last = nonblank[0], nonblank[-1]
+        last = next(i for i in range(doc.line_count - 1, -1, -1) if lines[i].strip())
+        if last == first:
+            return
         m = _FENCE_OPEN.match(lines[first])
         if m:
             fence = m.group(1)
@@ -825,6 +853,12 @@ def _normalised(doc: Document, block: Block) -> str:
     return " ".join(doc.text[block.content_start:block.end].split())
 
 
+def _first_and_last_word(text: str) -> tuple[str, str]:
+    """Equal for paragraphs equal after `_normalised`, and far cheaper to compute."""
+    first = text.split(None, 1)
+    return (first[0], text.rsplit(None, 1)[-1]) if first else ("", "")
+
+
 class DuplicatedParagraph(Rule):
     """Report a paragraph or a whole section repeated verbatim.
 
@@ -873,6 +907,11 @@ class DuplicatedParagraph(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         blocks = [b for b in doc.blocks if b.kind in (PARAGRAPH, HEADING, LIST_ITEM, TABLE)]
+        # Every finding repeats a paragraph word for word: when no two paragraphs share
+        # their first and last words, no block needs normalising.
+        ends = [_first_and_last_word(doc.text[b.content_start:b.end]) for b in blocks if b.kind == PARAGRAPH]
+        if len(set(ends)) == len(ends):
+            return
         keys = [(b.kind, _normalised(doc, b)) for b in blocks]
         seen: dict[tuple[str, str], int] = {}
         covered: set[int] = set()
@@ -899,7 +938,7 @@ class DuplicatedParagraph(Rule):
                                        f"Section '{_short(key[1], 40)}' repeats the section on line {first_line} "
                                        f"verbatim", fix, first_line=first_line)
                     continue
-            if block.kind == PARAGRAPH and len(key[1].split()) >= _MIN_WORDS and key in seen:
+            if block.kind == PARAGRAPH and key in seen and len(key[1].split()) >= _MIN_WORDS:
                 first_line = blocks[seen[key]].line + 1
                 a, b = _delete_lines(doc, block.line, block.end_line)
                 fix = Fix("Delete the duplicated paragraph", (Edit(a, b, ""),)).with_applicability(_UNSAFE)

@@ -6,17 +6,19 @@ apostrophes and hyphens, numbers such as "1.5C"), normalised to lowercase with
 curly and straight apostrophes alike. Phrases never cross a sentence boundary or
 any punctuation between two words (a comma, colon, dash, quote or bracket).
 Every rule runs in time linear in the article (n-gram counting, a capped
-inverted index of word pairs for sentence similarity).
+inverted index of word pairs for sentence similarity). The article is tokenised
+once (`_runs`), and the usual case, nothing to report, is settled by C-level
+counting and set operations before any per-word Python loop.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from ..diagnostic import Finding, Severity
-from ..document import PARAGRAPH, Document
+from ..document import PARAGRAPH, Document, Sentence
 from ..rule import Example, Option, Rule, RuleContext
 
 # --- shared helpers (candidates for newslint/document.py) ---------------------------
@@ -24,60 +26,77 @@ from ..rule import Example, Option, Rule, RuleContext
 # A word: letters/digits joined by inner apostrophes or hyphens; digits may be
 # joined by "." or "," ("1.5C", "1,000").
 _TOKEN = re.compile(r"[^\W_]+(?:(?:['\u2019\u2018\-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# A run: words with only whitespace between them, i.e. letters/digits joined by
+# whitespace or by what joins them inside a word (a lone space tried first: it is
+# the common case, and cheaper than \s+). Matches are greedy and need nothing
+# after them, so a run's words are the ones `_TOKEN` finds there, and
+# `str.split()` recovers them (a word holds no whitespace).
+_RUN = re.compile(r"[^\W_]+(?:(?:[ '\u2019\u2018\-]|\s+|(?<=\d)[.,](?=\d))[^\W_]+)*")
+# Set between runs and between sentences in a list of words: not words, so no
+# phrase or word pair spans one.
+_RUN_BREAK = "\x00"
+_SENTENCE_BREAK = "\x01"
+_BREAKS = frozenset({_RUN_BREAK, _SENTENCE_BREAK})
+
+
+def _fold_apostrophes(text: str) -> str:
+    """Curly and modifier apostrophes as "'" (str.replace is far faster than str.translate)."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
 
 
 def _norm(word: str) -> str:
-    return word.lower().translate(_APOSTROPHES)
+    return _fold_apostrophes(word.lower())
 
 
-class _Tok(NamedTuple):
-    """A word; a NamedTuple because articles have thousands and frozen dataclasses build slowly."""
-
-    start: int
-    end: int
-    norm: str
-    text: str
-    initial: bool  # first word of its sentence
+def _joined_runs(doc: Document, runs_of: Callable[[Sentence], list[str]]) -> str:
+    """Each sentence's runs (as `runs_of` gives them), a break word between runs and between sentences."""
+    return f" {_SENTENCE_BREAK} ".join([f" {_RUN_BREAK} ".join(runs_of(s)) for s in doc.sentences])
 
 
-def _runs(doc: Document) -> list[list[_Tok]]:
-    """Runs of words inside one sentence with only spaces between them."""
+class _Runs(NamedTuple):
+    """Every sentence's runs of words as one string, in `_joined_runs` form."""
+
+    written: str  # `_joined_runs` of the prose
+    normalised: str  # the same with every word as `_norm` makes it
+
+
+def _runs(doc: Document) -> _Runs:
+    """The article's runs of words, found once per document."""
     cached = doc.__dict__.get("_newslint_repetition_runs")
-    if cached is not None:
-        return cached
-    prose = doc.prose
-    # Normalise the whole text once when lowercasing keeps offsets (it nearly always does).
-    lowered = doc.lowered_prose.translate(_APOSTROPHES)
-    same_length = len(lowered) == len(prose)
-    runs: list[list[_Tok]] = []
-    for sentence in doc.sentences:
-        run: list[_Tok] = []
-        prev_end = None
-        first = True
-        for m in _TOKEN.finditer(prose, sentence.start, sentence.end):
-            if prev_end is not None and not prose[prev_end:m.start()].isspace():
-                if run:
-                    runs.append(run)
-                run = []
-            a, b = m.span()
-            run.append(_Tok(a, b, lowered[a:b] if same_length else _norm(m.group()), m.group(), first))
-            first = False
-            prev_end = m.end()
-        if run:
-            runs.append(run)
-    try:
-        doc.__dict__["_newslint_repetition_runs"] = runs
-    except (AttributeError, TypeError):  # pragma: no cover - a slotted Document
-        pass
-    return runs
+    if cached is None:
+        prose = doc.prose
+        written = _joined_runs(doc, lambda s: _RUN.findall(prose, s.start, s.end))
+        # Words are separated by whitespace here, so lowercasing the whole string treats
+        # each word as `_norm` does (a final sigma only looks across letters and marks).
+        cached = _Runs(written, _fold_apostrophes(written.lower()))
+        doc.__dict__["_newslint_repetition_runs"] = cached
+    return cached
 
 
-def _sentence_words(doc: Document) -> Iterator[tuple[int, int, list[str]]]:
-    """(start, end, normalised words) of each sentence."""
+def _sentence_words(doc: Document) -> list[list[str]]:
+    """Normalised words of each sentence."""
+    text = _runs(doc).normalised.replace(f" {_RUN_BREAK} ", " ")
+    return [part.split() for part in text.split(_SENTENCE_BREAK)]
+
+
+def _phrase_words(doc: Document) -> list[str]:
+    """Normalised words of the article in order, a break word between runs and between sentences."""
     prose = doc.prose
-    for s in doc.sentences:
-        yield s.start, s.end, [_norm(m.group()) for m in _TOKEN.finditer(prose, s.start, s.end)]
+    if "\u03a3" in prose and len(doc.lowered_prose) == len(prose):
+        # NL501 has always cut its words from the lowercased prose when that keeps
+        # offsets; that differs from lowering word by word only for a capital sigma,
+        # whose final form depends on the letters around it.
+        lowered = doc.lowered_prose
+        return _fold_apostrophes(_joined_runs(doc, lambda s: [
+            lowered[m.start():m.end()] for m in _RUN.finditer(prose, s.start, s.end)])).split()
+    return _runs(doc).normalised.split()
+
+
+def _word_spans(doc: Document, words: list[str]) -> list[tuple[int, int]]:
+    """Prose (start, end) of each word of `words` (from `_phrase_words`), (0, 0) at each break."""
+    prose = doc.prose
+    spans = (m.span() for s in doc.sentences for m in _TOKEN.finditer(prose, s.start, s.end))
+    return [(0, 0) if w in _BREAKS else next(spans) for w in words]
 
 
 # Function words and words too generic in news copy to make a phrase "content".
@@ -112,28 +131,31 @@ _BAD_LAST = frozenset(
 )
 
 
-def _name_words(runs: list[list[_Tok]]) -> frozenset[str]:
+def _name_words(words: list[str], texts: list[str]) -> frozenset[str]:
     """Normalised words written capitalised more often than not (outside sentence starts)."""
     caps: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for run in runs:
-        for t in run:
-            ch = t.text[0]
-            if ch.isupper():
-                if not t.initial or sum(c.isupper() for c in t.text) > 1:
-                    caps[t.norm] += 1
-            elif ch.isalpha():
-                lower[t.norm] += 1
+    for i, (word, text) in enumerate(zip(words, texts)):
+        ch = text[0]  # a break is neither upper nor alpha
+        if ch.isupper():
+            if not _starts_sentence(texts, i) or sum(c.isupper() for c in text) > 1:
+                caps[word] += 1
+        elif ch.isalpha():
+            lower[word] += 1
     return frozenset(w for w, n in caps.items() if n > lower[w])
+
+
+def _starts_sentence(words: list[str], i: int) -> bool:
+    return i == 0 or words[i - 1] == _SENTENCE_BREAK
 
 
 def _is_content(word: str, names: frozenset[str]) -> bool:
     return word not in _STOP and word not in names and not word[0].isdigit() and len(word) > 1
 
 
-def _next_is_number(flat: list[_Tok], i: int, runs_end: list[int]) -> bool:
-    """Whether flat[i] continues the run of flat[i - 1] and starts with a digit."""
-    return i < len(flat) and i < runs_end[i - 1] and flat[i].norm[0].isdigit()
+def _next_is_number(words: list[str], i: int) -> bool:
+    """Whether words[i] continues the run of words[i - 1] (a break is no digit) and starts with a digit."""
+    return i < len(words) and words[i][0].isdigit()
 
 
 def _line(doc: Document, offset: int) -> int:
@@ -207,36 +229,29 @@ class RepeatedPhrase(Rule):
         min_count = max(2, int(ctx.options.get("min-count", 3)))
         min_words = min(8, max(2, int(ctx.options.get("min-words", 3))))
         max_words = 8
-        runs = _runs(doc)
-        if not runs:
-            return
         # Every reported phrase starts with a min_words-gram used min_count times:
-        # find those first (cheap), and skip the article when there are none.
-        norm_runs = [[t.norm for t in run] for run in runs]
-        base_counts: Counter[tuple[str, ...]] = Counter(
-            tuple(norms[i:i + min_words]) for norms in norm_runs for i in range(len(norms) - min_words + 1))
-        frequent = {g for g, c in base_counts.items() if c >= min_count}
+        # find those first (one C-level count), and skip the article when there are none.
+        words = _phrase_words(doc)
+        base_counts = Counter(zip(*[words[k:] for k in range(min_words)]))
+        if max(base_counts.values(), default=0) < min_count:
+            return
+        frequent = {g for g, c in base_counts.items() if c >= min_count and _BREAKS.isdisjoint(g)}
         if not frequent:
             return
-        names = _name_words(runs)
-        # Global token list: (run index, index in run) -> flat index.
-        flat: list[_Tok] = []
-        run_offset: list[int] = []
-        runs_end: list[int] = []  # flat index -> end (exclusive) of its run
-        for run in runs:
-            run_offset.append(len(flat))
-            flat.extend(run)
-            runs_end.extend([len(flat)] * len(run))
+        # The words as written, in step with `words` (lowercasing adds or drops no space).
+        texts = _runs(doc).written.split()
+        names = _name_words(words, texts)
 
-        # Count n-grams; keep positions (flat index of the first word).
+        # Count n-grams; keep positions (index of the first word).
         grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for r, norms in enumerate(norm_runs):
-            base = run_offset[r]
-            for i in range(len(norms)):
-                if norms[i] in _BAD_FIRST or tuple(norms[i:i + min_words]) not in frequent:
-                    continue
-                for n in range(min_words, min(max_words, len(norms) - i) + 1):
-                    grams[tuple(norms[i:i + n])].append(base + i)
+        for i, base in enumerate(zip(*[words[k:] for k in range(min_words)])):
+            if base not in frequent or base[0] in _BAD_FIRST:
+                continue
+            for n in range(min_words, max_words + 1):
+                key = tuple(words[i:i + n])
+                if len(key) < n or key[-1] in _BREAKS:
+                    break
+                grams[key].append(i)
 
         candidates = []
         for key, positions in grams.items():
@@ -262,9 +277,12 @@ class RepeatedPhrase(Rule):
                 continue
             # Always followed by a number: a formula for reporting data
             # ("crossed the line at 9:30am ... at 2:15am"), not a tic.
-            if all(_next_is_number(flat, p + len(key), runs_end) for p in kept):
+            if all(_next_is_number(words, p + len(key)) for p in kept):
                 continue
             candidates.append((key, kept))
+        if not candidates:
+            return
+        spans = _word_spans(doc, words)
         # Longest phrase first; shorter phrases inside reported ones are dropped.
         candidates.sort(key=lambda c: (-len(c[0]), c[1][0]))
         covered: set[int] = set()
@@ -276,12 +294,12 @@ class RepeatedPhrase(Rule):
                 continue
             for p in kept:
                 covered.update(range(p, p + n))
-            lines = [_line(doc, flat[p].start) for p in kept]
+            lines = [_line(doc, spans[p][0]) for p in kept]
             at = kept[min_count - 1]
-            start, end = flat[at].start, flat[at + n - 1].end
-            phrase = doc.text[flat[kept[0]].start:flat[kept[0] + n - 1].end]
+            start, end = spans[at][0], spans[at + n - 1][1]
+            phrase = doc.text[spans[kept[0]][0]:spans[kept[0] + n - 1][1]]
             phrase = " ".join(phrase.split())
-            if phrase[:1].isupper() and flat[kept[0]].initial and phrase.split()[0].lower() not in names:
+            if phrase[:1].isupper() and _starts_sentence(words, kept[0]) and phrase.split()[0].lower() not in names:
                 phrase = phrase[0].lower() + phrase[1:]
             findings.append(self.finding(
                 start, end,
@@ -352,18 +370,28 @@ class NearDuplicateSentence(Rule):
         min_words = int(ctx.options.get("min-words", 8))
         shingles: list[frozenset[tuple[str, str]]] = []
         spans: list[tuple[int, int]] = []
-        for start, end, words in _sentence_words(doc):
+        for sentence, words in zip(doc.sentences, _sentence_words(doc)):
             if len(words) < min_words:
                 continue
             shingles.append(frozenset(zip(words, words[1:])))
-            spans.append((start, end))
+            spans.append((sentence.start, sentence.end))
+        seen: set[tuple[str, str]] = set()  # word pairs of the sentences before
         index: dict[tuple[str, str], list[int]] = defaultdict(list)
+        indexed = 0  # the sentences before this one are in `index`
         for i, sh in enumerate(shingles):
+            # No earlier sentence shares more of this one's pairs than all of them
+            # together, so similarity is at most this share: most sentences stop here.
+            out_of_reach = sh and len(sh & seen) / len(sh) < threshold
+            seen |= sh
+            if out_of_reach:
+                continue
+            for j in range(indexed, i):
+                for pair in shingles[j]:
+                    index[pair].append(j)
+            indexed = i
             shared: Counter[int] = Counter()
             for pair in sh:
-                posting = index[pair]
-                shared.update(posting[-self._MAX_POSTING:])
-                posting.append(i)
+                shared.update(index[pair][-self._MAX_POSTING:])
             best = None
             for j, _ in shared.most_common(self._MAX_CANDIDATES):
                 other = shingles[j]
@@ -524,6 +552,12 @@ class IntensifierOveruse(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         min_count = max(1, int(ctx.options.get("min-count", 4)))
         words = frozenset(_norm(w) for w in str(ctx.options.get("words", _INTENSIFIERS)).split())
+        # A word used min_count times occurs at least as often in the lowercased prose
+        # (a sigma aside: lowering the whole text picks its final form by context),
+        # so most articles stop here without tokenising.
+        lowered = _fold_apostrophes(doc.lowered_prose)
+        if not any(lowered.count(w) >= min_count or "\u03c3" in w or "\u03c2" in w for w in words):
+            return
         uses: dict[str, list[re.Match[str]]] = defaultdict(list)
         for m in _TOKEN.finditer(doc.prose):
             w = _norm(m.group())
@@ -587,6 +621,8 @@ class SentenceInitialThough(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         prose = doc.prose
+        if "hough," not in prose:  # a substring test is far cheaper than trying \b at every offset
+            return
         starts = doc.unit_starts
         for m in _THOUGH.finditer(prose):
             s = m.start()
