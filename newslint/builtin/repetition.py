@@ -393,11 +393,13 @@ class NearDuplicateSentence(Rule):
             for pair in sh:
                 shared.update(index[pair][-self._MAX_POSTING:])
             best = None
-            for j, _ in shared.most_common(self._MAX_CANDIDATES):
+            # Ties go to the earlier sentence, so the result never depends on set order (hash seed).
+            candidates = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:self._MAX_CANDIDATES]
+            for j, _ in candidates:
                 other = shingles[j]
                 union = len(sh | other)
                 sim = len(sh & other) / union if union else 0.0
-                if sim >= threshold and (best is None or sim > best[1]):
+                if sim >= threshold and (best is None or sim > best[1] or (sim == best[1] and j < best[0])):
                     best = (j, sim)
             if best is not None:
                 j, sim = best

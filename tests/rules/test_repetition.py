@@ -247,3 +247,18 @@ def test_nl505_look_alikes():
 
 def test_nl505_heading_and_list_item_start():
     assert len(lint("- Though, aid arrived late.\n", "NL505")) == 1
+
+
+def test_near_duplicate_result_does_not_depend_on_the_hash_seed(tmp_path):
+    """A sentence as close to two earlier ones reports the earlier one, whatever PYTHONHASHSEED is."""
+    from conftest import run_cli
+
+    words = "officials said the long delayed talks on trade would resume in geneva".split()
+    near_start = words[:2] + ["short"] + words[3:]  # shares the last pairs with the third sentence
+    near_end = words[:9] + ["vienna"] + words[10:]  # shares the first pairs, equally many
+    lines = [" ".join(w).capitalize() + "." for w in (near_end, near_start, words)]
+    (tmp_path / "a.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outputs = {run_cli("check", "--no-cache", "--select", "NL502", "--format", "json", "a.txt", cwd=tmp_path,
+                       env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert len(outputs) == 1
+    assert b"repeats the one on line 1" in outputs.pop()
