@@ -209,6 +209,8 @@ class TruncatedEnding(Rule):
         Example('She called the decision "deeply disappointing".\n\n(Reporting by Jane Doe in London)\n'),
         Example("# Results\n\nTurnout was high.\n\n## Key Figures\n\n- Seats needed: 326\n- Women elected: 263\n",
                 markdown=True),
+        Example("Rates rose.\n\n| Date | Rate | Change |\n|---|---|\n| May | 1% | +0.25 pt |\n\n## Outlook\n\n"
+                "More hikes are expected.\n", markdown=True),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -272,6 +274,8 @@ class TruncatedEnding(Rule):
             end -= 1
         if end <= start or prose[end - 1] == MASK:
             return None  # ends in a URL, code span or link target: cannot judge
+        if doc.in_table_cell(end - 1) or text[end - 1] == "|":
+            return None  # a pipe table Markdown could not render: the table rules report it
         # Strip closing quotes, brackets and emphasis markers.
         core_end = end
         while core_end > start and text[core_end - 1] in _CLOSERS_OR_SPACE:
