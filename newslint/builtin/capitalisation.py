@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from ..diagnostic import Finding, Severity
 from ..document import HEADING, LIST_ITEM, MASK, PARAGRAPH, Document
 from ..rule import Example, Rule, RuleContext
+from .spelling import Tokens, _frequent_words, doc_tokens
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -141,9 +145,15 @@ class _Term:
 class _Vocabulary:
     single: dict[str, _Term] = field(default_factory=dict)  # lowercase token -> term
     multi: dict[str, list[_Term]] = field(default_factory=dict)  # lowercase first token -> terms, longest first
+    # The multi-word terms again, by their first two tokens (lowercase), longest first.
+    multi_by_pair: dict[tuple[str, str], list[_Term]] = field(default_factory=dict)
+    # The keys of `single` and `multi` again: sets intersect a document's words much faster than dicts.
+    single_words: frozenset[str] = frozenset()
+    multi_first_words: frozenset[str] = frozenset()
     stylised: dict[str, list[_Term]] = field(default_factory=dict)  # lowercase first token -> stylised terms
     stylised_first: frozenset[str] = frozenset()  # lowercase first tokens of stylised terms ("de", "ebay")
     people: frozenset[_Term] = frozenset()  # multi-word person names ("Jerome Powell")
+    people_last_words: frozenset[str] = frozenset()  # their last words, lowercase: possible surnames
 
 
 def _norm_sep(sep: str) -> str:
@@ -225,6 +235,7 @@ def _build_vocabulary(terms: Iterable[tuple[str, bool]], stylised: Iterable[str]
             if text in people:
                 person_terms.add(term)
     vocab.people = frozenset(person_terms)
+    vocab.people_last_words = frozenset(t.form[-1].lower() for t in person_terms)
     firsts = set()
     for text in stylised:
         split = _split_term(text)
@@ -241,6 +252,10 @@ def _build_vocabulary(terms: Iterable[tuple[str, bool]], stylised: Iterable[str]
     vocab.stylised_first = frozenset(firsts)
     for terms_ in vocab.multi.values():
         terms_.sort(key=lambda t: -len(t.form))
+        for t in terms_:
+            vocab.multi_by_pair.setdefault((t.form[0].lower(), t.form[1].lower()), []).append(t)
+    vocab.single_words = frozenset(vocab.single)
+    vocab.multi_first_words = frozenset(vocab.multi)
     return vocab
 
 
@@ -285,17 +300,8 @@ def _user_vocabulary(terms: frozenset[str]) -> _Vocabulary:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    """The ~10,000 most frequent lowercase English words (symspellpy's frequency list).
-
-    Shares the spelling rules' parsed list (in file order, most frequent first)
-    instead of importing symspellpy to read the file a second time.
-    """
-    from itertools import islice
-
-    from .spelling import _frequencies
-
-    words = _frequencies()
-    return frozenset(islice(words, 10000)) if words else frozenset(_FUNCTION_WORDS)
+    """The ~10,000 most frequent lowercase English words (shared with the spelling rules)."""
+    return _frequent_words() or frozenset(_FUNCTION_WORDS)
 
 
 # --------------------------------------------------------------------------- document analysis
@@ -306,17 +312,98 @@ class _Tok(NamedTuple):
     text: str
 
 
-@dataclass
+_CONNECTORS = frozenset({"of", "for", "and", "de", "the", "on", "du", "la", "del", "von", "van"})
+_ADJACENT = (" ", "-")  # token separators that join two words into one name: "White House", "US-Russia"
+
+
+class _CapStats(NamedTuple):
+    """How one word is written capitalised mid-sentence in body text (not headings, labels or tables)."""
+
+    count: int
+    standalone: int  # occurrences not adjacent to another capitalised word
+    form: str  # the first capitalised form seen ("" when count is 0)
+    followers: frozenset[str]  # lowercase words continuing a capitalised name after it ("white" -> "house")
+
+
+_NO_CAPS = _CapStats(0, 0, "", frozenset())
+
+
 class _Analysis:
-    tokens: list[_Tok]
-    index_of: dict[int, int]  # token start -> index
-    mid_caps: dict[str, int]  # lowercase word -> mid-sentence capitalised occurrences
-    standalone_caps: dict[str, int]  # ... not adjacent to another capitalised word
-    cap_forms: dict[str, str]  # lowercase word -> a capitalised form seen mid-sentence
-    cap_bigrams: set[tuple[str, str]]  # lowercase pairs seen as adjacent capitalised words mid-sentence
-    lower_count: dict[str, int]  # lowercase word -> lowercase occurrences
-    excluded: list[tuple[int, int]]  # run-in list labels
-    memo: dict = field(default_factory=dict)  # results shared between the rules
+    """Per-document facts shared by the proper-noun rules.
+
+    Only a few words per article are ever asked about, so capitalised tokens are
+    indexed up front and their sentence context is judged per word, on demand.
+    Holds no reference to the Document: the cache is keyed weakly on it.
+    """
+
+    def __init__(self, doc: Document):
+        self.tokens = doc_tokens(doc)
+        self.memo: dict = {}  # results shared between the rules
+        self._prose = doc.prose
+        self._unit_starts = doc.unit_starts
+        self._line_starts = doc.line_starts
+        self._body: list[tuple[int, int]] = []
+        for block in doc.blocks:
+            if block.kind not in (PARAGRAPH, LIST_ITEM):
+                continue
+            start = _content_start(doc, block)
+            if block.kind == LIST_ITEM:
+                label = _run_in_label(doc, block)  # run-in list labels do not count
+                if label:
+                    start = label[1]
+            self._body.append((start, block.end))
+        self._body_ends = [end for _, end in self._body]
+        self._table_lines = {row.line for table in doc.tables for row in table.rows}
+        texts, folded = self.tokens.texts, self.tokens.folded
+        capitalised = set(compress(folded, map(str.isupper, map(itemgetter(0), folded))))
+        self._capitalised = list(compress(range(len(texts)), map(capitalised.__contains__, texts)))  # indices
+        self._capitalised_lowered = list(map(folded.__getitem__, map(texts.__getitem__, self._capitalised)))
+        self.capitalised_words = set(self._capitalised_lowered)  # lowercase; a superset of those with caps()
+        self._caps: dict[str, _CapStats] = {}
+
+    def caps(self, word: str) -> _CapStats:
+        """Mid-sentence capitalised uses of the lowercase `word`."""
+        if word not in self.capitalised_words:
+            return _NO_CAPS
+        stats = self._caps.get(word)
+        if stats is None:
+            stats = self._caps[word] = self._count_caps(
+                compress(self._capitalised, map(word.__eq__, self._capitalised_lowered)))
+        return stats
+
+    def _count_caps(self, indices: Iterable[int]) -> _CapStats:
+        texts, gaps, starts = self.tokens.texts, self.tokens.gaps, self.tokens.starts
+        n = len(texts)
+        count = standalone = 0
+        form = ""
+        followers = set()
+        for i in indices:
+            start = starts[i]
+            if not _is_mid_sentence(self._prose, start, self._unit_starts):
+                continue  # the most common reason, so tested first
+            b = bisect_left(self._body_ends, start)  # blocks are in order: the first one not ending before it
+            if b == len(self._body) or not self._body[b][0] <= start < self._body[b][1]:
+                continue
+            line = max(0, bisect_right(self._line_starts, start) - 1)  # doc.line_index(start)
+            if line in self._table_lines:
+                continue
+            count += 1
+            form = form or texts[i]
+            joined_before = i > 0 and gaps[i - 1] in _ADJACENT
+            joined_after = i + 1 < n and gaps[i] in _ADJACENT
+            prev_cap = joined_before and texts[i - 1][0].isupper()
+            next_cap = joined_after and texts[i + 1][0].isupper()
+            if not next_cap and i + 2 < n and texts[i + 1] in _CONNECTORS:
+                next_cap = joined_after and gaps[i + 1] in _ADJACENT and texts[i + 2][0].isupper()
+            if not prev_cap and i >= 2 and texts[i - 1] in _CONNECTORS:
+                prev_cap = gaps[i - 2] in _ADJACENT and joined_before and texts[i - 2][0].isupper()
+            if not next_cap and joined_after and texts[i + 1][0].isdigit():
+                next_cap = True  # "Force-17", "Apollo 11"
+            if not prev_cap and not next_cap:
+                standalone += 1
+            if next_cap:
+                followers.add(texts[i + 1].lower())
+        return _CapStats(count, standalone, form, frozenset(followers)) if count else _NO_CAPS
 
 
 _ANALYSES: "weakref.WeakKeyDictionary[Document, _Analysis]" = weakref.WeakKeyDictionary()
@@ -365,96 +452,27 @@ def _is_mid_sentence(prose: str, start: int, unit_starts: frozenset[int]) -> boo
 
 
 def _analyse(doc: Document) -> _Analysis:
-    cached = _ANALYSES.get(doc)
-    if cached is not None:
-        return cached
-    prose = doc.prose
-    tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose)]
-    index_of = {t.start: i for i, t in enumerate(tokens)}
-    unit_starts = doc.unit_starts
-    excluded: list[tuple[int, int]] = []
-    body: list[tuple[int, int]] = []
-    for block in doc.blocks:
-        if block.kind not in (PARAGRAPH, LIST_ITEM):
-            continue
-        start = _content_start(doc, block)
-        if block.kind == LIST_ITEM:
-            label = _run_in_label(doc, block)
-            if label:
-                excluded.append(label)
-                start = label[1]
-        body.append((start, block.end))
-    table_lines = {row.line for table in doc.tables for row in table.rows}
-    mid_caps: dict[str, int] = {}
-    standalone: dict[str, int] = {}
-    cap_forms: dict[str, str] = {}
-    bigrams: set[tuple[str, str]] = set()
-    lower_count: dict[str, int] = {}
-    bi = 0
-    for i, tok in enumerate(tokens):
-        word = tok.text
-        if word.islower():
-            lower_count[word] = lower_count.get(word, 0) + 1
-            continue
-        while bi < len(body) and body[bi][1] < tok.start:
-            bi += 1
-        if bi >= len(body) or not body[bi][0] <= tok.start < body[bi][1]:
-            continue
-        if doc.line_index(tok.start) in table_lines:
-            continue
-        if not word[0].isupper() or not _is_mid_sentence(prose, tok.start, unit_starts):
-            continue
-        key = word.lower()
-        mid_caps[key] = mid_caps.get(key, 0) + 1
-        cap_forms.setdefault(key, word)
-        prev_cap = i > 0 and _adjacent(prose, tokens[i - 1], tok) and tokens[i - 1].text[0].isupper()
-        next_cap = i + 1 < len(tokens) and _adjacent(prose, tok, tokens[i + 1]) and tokens[i + 1].text[0].isupper()
-        if not next_cap and i + 2 < len(tokens) and tokens[i + 1].text in _CONNECTORS:
-            next_cap = _adjacent(prose, tok, tokens[i + 1]) and _adjacent(prose, tokens[i + 1], tokens[i + 2]) \
-                and tokens[i + 2].text[0].isupper()
-        if not prev_cap and i >= 2 and tokens[i - 1].text in _CONNECTORS:
-            prev_cap = _adjacent(prose, tokens[i - 2], tokens[i - 1]) and _adjacent(prose, tokens[i - 1], tok) \
-                and tokens[i - 2].text[0].isupper()
-        if not next_cap and i + 1 < len(tokens) and _adjacent(prose, tok, tokens[i + 1]) \
-                and tokens[i + 1].text[0].isdigit():
-            next_cap = True  # "Force-17", "Apollo 11"
-        if not prev_cap and not next_cap:
-            standalone[key] = standalone.get(key, 0) + 1
-        if next_cap:
-            bigrams.add((key, tokens[i + 1].text.lower()))
-    analysis = _Analysis(tokens, index_of, mid_caps, standalone, cap_forms, bigrams, lower_count, excluded)
-    _ANALYSES[doc] = analysis
+    analysis = _ANALYSES.get(doc)
+    if analysis is None:
+        analysis = _ANALYSES[doc] = _Analysis(doc)
     return analysis
 
 
-_CONNECTORS = frozenset({"of", "for", "and", "de", "the", "on", "du", "la", "del", "von", "van"})
-
-
-def _adjacent(prose: str, a: _Tok, b: _Tok) -> bool:
-    """True when only one space (or a hyphen) separates two tokens."""
-    sep = prose[a.end:b.start]
-    return sep in (" ", "-")
-
-
-def _sep_between(prose: str, a: _Tok, b: _Tok) -> str:
-    return _norm_sep(prose[a.end:b.start])
-
-
-def _is_identifier_context(prose: str, tok: _Tok) -> bool:
+def _is_identifier_context(prose: str, start: int, end: int) -> bool:
     """Part of a handle, hashtag, file name, identifier or number-word mix."""
-    before = prose[tok.start - 1] if tok.start > 0 else ""
-    after = prose[tok.end] if tok.end < len(prose) else ""
+    before = prose[start - 1] if start > 0 else ""
+    after = prose[end] if end < len(prose) else ""
     if before in "@#_/\\" or before.isdigit() or before == MASK:
         return True
     if after in "_@\\" or after.isdigit() or after == MASK:
         return True
-    if after == "/" and tok.end + 1 < len(prose) and prose[tok.end + 1].isalpha() and before == "/":
+    if after == "/" and end + 1 < len(prose) and prose[end + 1].isalpha() and before == "/":
         return True
     if before in "\"'\u201c\u2018" and after in "\"'\u201d\u2019":
         return True  # a quoted word: the "goner" virus
-    if after == "." and tok.end + 1 < len(prose) and prose[tok.end + 1].isalnum():
+    if after == "." and end + 1 < len(prose) and prose[end + 1].isalnum():
         return True
-    if before == "." and tok.start > 1 and prose[tok.start - 2].isalnum():
+    if before == "." and start > 1 and prose[start - 2].isalnum():
         return True
     return False
 
@@ -472,14 +490,15 @@ class _ProperHit:
     reason: str
 
 
-def _match_term(prose: str, tokens: list[_Tok], i: int, term: _Term) -> bool:
+def _match_term(toks: Tokens, i: int, term: _Term) -> bool:
     n = len(term.form)
-    if i + n > len(tokens):
+    if i + n > len(toks.texts):
         return False
+    texts, gaps = toks.texts, toks.gaps
     for k in range(n):
-        if tokens[i + k].text.lower() != term.form[k].lower():
+        if texts[i + k].lower() != term.form[k].lower():
             return False
-        if k and _sep_between(prose, tokens[i + k - 1], tokens[i + k]) != term.seps[k - 1]:
+        if k and _norm_sep(gaps[i + k - 1]) != term.seps[k - 1]:
             return False
     return True
 
@@ -490,39 +509,46 @@ def _is_strict(word: str) -> bool:
 
 def _local_context(doc: Document, analysis: _Analysis, i: int) -> bool:
     """Strong local evidence that the lowercase token at i is a name."""
-    tokens = analysis.tokens
+    toks = analysis.tokens
+    texts, gaps = toks.texts, toks.gaps
     prose = doc.prose
-    tok = tokens[i]
-    word = tok.text
-    prev = tokens[i - 1] if i > 0 and _adjacent(prose, tokens[i - 1], tok) else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(prose, tok, tokens[i + 1]) else None
+    word = texts[i]
+    end = toks.starts[i] + len(word)
+    prev = i - 1 if i > 0 and gaps[i - 1] in _ADJACENT else None
+    nxt = i + 1 if i + 1 < len(texts) and gaps[i] in _ADJACENT else None
     if word in _MONTHS:
-        after = prose[tok.end:tok.end + 2]
+        after = prose[end:end + 2]
         if after[:1] == " " and after[1:2].isdigit():
             return True  # "may 5", "march 2024"
-        if prev is not None and prev.text.lower() in _MONTH_BEFORE and prose[tok.end:tok.end + 1] in ("", ".", ",", ";", ")"):
+        if prev is not None and texts[prev].lower() in _MONTH_BEFORE and prose[end:end + 1] in ("", ".", ",", ";", ")"):
             return True  # "in may.", "since march,"
         return False
     if word in _FUNCTION_WORDS:
         return False
-    if prev is not None and prev.text.lower() in _TITLES_BEFORE_NAMES and prev.text[0].isupper() \
-            and prose[prev.end:tok.start] == " ":
+    if prev is not None and texts[prev].lower() in _TITLES_BEFORE_NAMES and texts[prev][0].isupper() \
+            and gaps[prev] == " ":
         return True  # "President bush"
-    if prev is not None and prose[prev.end:tok.start] == "-" and len(prev.text) > 1 and prev.text.isupper():
+    if prev is not None and gaps[prev] == "-" and len(texts[prev]) > 1 and texts[prev].isupper():
         return True  # "US-china"
-    if nxt is not None and nxt.text[:1].isupper() and (word, nxt.text.lower()) in analysis.cap_bigrams:
+    if nxt is not None and texts[nxt][:1].isupper() and texts[nxt].lower() in analysis.caps(word).followers:
         return True  # "white House" where "White House" appears elsewhere
     return False
 
 
 def _proper_noun_hits(doc: Document, ctx: RuleContext) -> list[_ProperHit]:
-    """Every lowercase proper noun in the document (shared by NL101 and NL103)."""
+    """Every lowercase proper noun in the document (shared by NL101 and NL103).
+
+    Most tokens cannot be one: only tokens that start a vocabulary term, are a
+    vocabulary word, or are written capitalised elsewhere are examined.
+    """
     analysis = _analyse(doc)
     key = ("hits", ctx.vocabulary)
     cached = analysis.memo.get(key)
     if cached is not None:
         return cached
-    tokens = analysis.tokens
+    toks = analysis.tokens
+    texts = toks.texts
+    n = len(texts)
     prose = doc.prose
     vocabs = [_shipped_vocabulary()]
     allow_lower: set[str] = set()
@@ -530,84 +556,109 @@ def _proper_noun_hits(doc: Document, ctx: RuleContext) -> list[_ProperHit]:
         vocabs.insert(0, _user_vocabulary(frozenset(ctx.vocabulary)))
         allow_lower = {t for t in ctx.vocabulary if not any(c.isupper() for c in t)}
     common = _common_words()
+    distinct, folded = toks.distinct, toks.folded
+    people_last_words = set().union(*(v.people_last_words & distinct for v in vocabs))
+    first_words = set().union(*(toks.matching(v.multi_first_words) for v in vocabs))  # as written
+    # Lowercase words that may be flagged alone: miscased vocabulary words, possible surnames of
+    # people named in full, words written capitalised mid-sentence elsewhere.
+    flaggable = set()
+    for word in set().union(*(v.single_words & distinct for v in vocabs), people_last_words,
+                            analysis.capitalised_words & distinct):
+        if not word.islower() or not word.isalpha() or word in allow_lower:
+            continue
+        single = _single_term(vocabs, word)
+        if single is not None:
+            if single.form[0] != word:
+                flaggable.add(word)
+        elif (len(word) >= 3 and word not in _FUNCTION_WORDS and word not in _INSTITUTION_WORDS
+              and (word in people_last_words or analysis.caps(word).count)):
+            flaggable.add(word)
+    interesting = list(compress(range(n), map((first_words | flaggable).__contains__, texts)))
 
     # Pass 1: multi-word terms (longest match), and surnames of people named in full.
     multi: dict[int, _Term] = {}
     surnames: dict[str, str] = {}
-    i, n = 0, len(tokens)
-    while i < n:
+    matched_until = 0
+    for i in interesting:
+        if i < matched_until or i + 1 == n or texts[i] not in first_words:
+            continue
+        pair = (folded.get(texts[i], texts[i]), folded.get(texts[i + 1], texts[i + 1]))  # lowercase
         matched = None
         for vocab in vocabs:
-            for term in vocab.multi.get(tokens[i].text.lower(), ()):
-                if _match_term(prose, tokens, i, term):
+            for term in vocab.multi_by_pair.get(pair, ()):
+                if _match_term(toks, i, term):
                     matched = term
                     break
             if matched:
                 break
         if matched is None:
-            i += 1
             continue
         multi[i] = matched
-        span = tokens[i:i + len(matched.form)]
-        if any(matched in v.people for v in vocabs) and all(t.text == f for t, f in zip(span, matched.form)):
+        matched_until = i + len(matched.form)
+        if any(matched in v.people for v in vocabs) and tuple(texts[i:matched_until]) == matched.form:
             surnames[matched.form[-1].lower()] = matched.form[-1]
-        i += len(matched.form)
 
+    # Pass 2: lowercase words the vocabulary or the document's own capitals can flag.
+    starts = toks.starts
     hits: list[_ProperHit] = []
-    i = 0
-    while i < n:
-        tok = tokens[i]
+    covered = 0
+    for i in interesting:
+        if i < covered:
+            continue
         term = multi.get(i)
         if term is not None:
-            hit = _multi_hit(doc, analysis, tokens[i:i + len(term.form)], term)
+            covered = i + len(term.form)
+            hit = _multi_hit(doc, analysis, range(i, covered), term)
             if hit:
                 hits.append(hit)
-            i += len(term.form)
             continue
-        i += 1
-        word = tok.text
-        if not word.islower() or not word.isalpha() or word in allow_lower or _is_identifier_context(prose, tok):
+        word = texts[i]
+        if word not in flaggable:
             continue
-        single = None
-        for vocab in vocabs:
-            single = vocab.single.get(word)
-            if single:
-                break
+        start = starts[i]
+        end = start + len(word)
+        if _is_identifier_context(prose, start, end):
+            continue
+        single = _single_term(vocabs, word)
         if single is not None:
             form = single.form[0]
-            if form == word:
-                continue
             if not single.ambiguous:
-                hits.append(_ProperHit(tok.start, tok.end, form, word, form, True, "vocabulary"))
-            elif _ambiguous_supported(doc, analysis, i - 1, word):
-                hits.append(_ProperHit(tok.start, tok.end, form, word, form, False, "context"))
-            continue
-        if len(word) < 3 or word in _FUNCTION_WORDS or word in _INSTITUTION_WORDS:
+                hits.append(_ProperHit(start, end, form, word, form, True, "vocabulary"))
+            elif _ambiguous_supported(doc, analysis, i, word):
+                hits.append(_ProperHit(start, end, form, word, form, False, "context"))
             continue
         # The surname of a person named in full elsewhere: "Jerome Powell ... powell said".
         if word in surnames and word not in _STRICT_AMBIGUOUS:
             form = surnames[word]
-            hits.append(_ProperHit(tok.start, tok.end, form, word, form, False, "consistency"))
+            hits.append(_ProperHit(start, end, form, word, form, False, "consistency"))
             continue
         # Document consistency: written capitalised mid-sentence elsewhere.
-        caps = analysis.mid_caps.get(word, 0)
-        if not caps:
+        caps = analysis.caps(word)
+        if not caps.count:
             continue
-        form = analysis.cap_forms[word]
+        form = caps.form
         if form[1:] != word[1:]:
             continue  # "McDonald" vs "mcdonald": leave to the vocabulary
-        lowers = analysis.lower_count.get(word, 0)
+        lowers = texts.count(word)
         if word in common:
             # Ordinary words are capitalised inside names ("Defence Minister",
             # "World War"): demand repeated stand-alone capitals and a single slip.
-            supported = (analysis.standalone_caps.get(word, 0) >= 3 and lowers == 1
-                         and word not in _STRICT_AMBIGUOUS)
+            supported = caps.standalone >= 3 and lowers == 1 and word not in _STRICT_AMBIGUOUS
         else:
-            supported = analysis.standalone_caps.get(word, 0) >= 1 and caps >= lowers
-        if supported or (_local_context(doc, analysis, i - 1) and word not in common):
-            hits.append(_ProperHit(tok.start, tok.end, form, word, form, False, "consistency"))
+            supported = caps.standalone >= 1 and caps.count >= lowers
+        if supported or (_local_context(doc, analysis, i) and word not in common):
+            hits.append(_ProperHit(start, end, form, word, form, False, "consistency"))
     analysis.memo[key] = hits
     return hits
+
+
+def _single_term(vocabs: list[_Vocabulary], word: str) -> _Term | None:
+    """The single-word term for a lowercase word, from the first vocabulary that has one."""
+    for vocab in vocabs:
+        term = vocab.single.get(word)
+        if term is not None:
+            return term
+    return None
 
 
 def _ambiguous_supported(doc: Document, analysis: _Analysis, i: int, word: str) -> bool:
@@ -615,42 +666,47 @@ def _ambiguous_supported(doc: Document, analysis: _Analysis, i: int, word: str) 
         return True
     if _is_strict(word):
         return False
-    return analysis.mid_caps.get(word, 0) >= 1
+    return analysis.caps(word).count >= 1
 
 
-def _multi_hit(doc: Document, analysis: _Analysis, span: list[_Tok], term: _Term) -> _ProperHit | None:
+def _multi_hit(doc: Document, analysis: _Analysis, span: range, term: _Term) -> _ProperHit | None:
+    toks = analysis.tokens
+    texts = toks.texts[span.start:span.stop]
+    wrong = [k for k, (text, form) in enumerate(zip(texts, term.form))
+             if text != form and text.islower() and any(c.isupper() for c in form)]
+    if not wrong:
+        return None  # almost every match: the term written correctly
     prose = doc.prose
     vocab = _shipped_vocabulary()
-    wrong = [k for k, (tok, form) in enumerate(zip(span, term.form))
-             if tok.text != form and tok.text.islower() and any(c.isupper() for c in form)]
-    right = [k for k, (tok, form) in enumerate(zip(span, term.form))
-             if tok.text == form and any(c.isupper() for c in form)]
-    if span[0].start in doc.unit_starts:
+    starts = toks.starts[span.start:span.stop]
+    right = [k for k, (text, form) in enumerate(zip(texts, term.form))
+             if text == form and any(c.isupper() for c in form)]
+    if starts[0] in doc.unit_starts:
         right = [k for k in right if k != 0]
     # "central Europe", "Palestinian territories": generic words next to a name
     # that style guides keep lowercase.
     named = any(k in right or term.form[k].lower() in vocab.single for k in range(len(span)))
     # A leading direction of an unambiguous name is part of it ("north Carolina",
     # "south Korea"); "eastern Europe" style terms are marked ambiguous.
-    wrong = [k for k in wrong if not (span[k].text in _GENERIC_NAME_PARTS and named
+    wrong = [k for k in wrong if not (texts[k] in _GENERIC_NAME_PARTS and named
                                       and (k > 0 or term.ambiguous))]
     if not wrong:
         return None
-    if any(_is_identifier_context(prose, span[k]) for k in wrong):
+    if any(_is_identifier_context(prose, starts[k], starts[k] + len(texts[k])) for k in wrong):
         return None
     if term.ambiguous:
         # Evidence: a part that is not a name by itself is capitalised ("white
         # House"), or the whole phrase is capitalised mid-sentence elsewhere.
         own = [k for k in right if term.form[k].lower() not in vocab.single]
-        pairs = [(span[k].text.lower(), span[k + 1].text.lower()) for k in range(len(span) - 1)]
-        elsewhere = all(p in analysis.cap_bigrams for p in pairs)
+        lowered = [text.lower() for text in texts]
+        elsewhere = all(b in analysis.caps(a).followers for a, b in zip(lowered, lowered[1:]))
         if not own and not elsewhere:
             return None
     a, b = wrong[0], wrong[-1]
-    start, end = span[a].start, span[b].end
+    start, end = starts[a], starts[b] + len(texts[b])
     replacement = list(doc.text[start:end])
     for k in wrong:
-        off = span[k].start - start
+        off = starts[k] - start
         replacement[off:off + len(term.form[k])] = list(term.form[k])
     wrong_text = doc.text[start:end]
     correct_text = "".join(replacement)
@@ -719,6 +775,7 @@ class LowercaseProperNoun(Rule):
 # --------------------------------------------------------------------------- NL102
 
 _LIST_CONTINUES = re.compile(r"(?:[;,]|\b(?:and|or|and/or))\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def _first_word(prose: str, start: int, end: int) -> _Tok | None:
@@ -884,7 +941,11 @@ class LowercaseSentenceStart(Rule):
                     reported.add(start)
                 else:
                     yield from emit(start, block.end, "List item")
+        prose = doc.prose
         for sentence in doc.sentences:
+            first = prose[sentence.start:sentence.start + 1]
+            if not first.islower() or not first.isalpha():
+                continue  # almost every sentence: `checker.check` would find nothing
             what = "Paragraph" if sentence.start == sentence.block.content_start else "Sentence"
             yield from emit(sentence.start, sentence.end, what)
         for table in doc.tables:
@@ -943,7 +1004,7 @@ def _continuing_list_items(doc: Document) -> set[int]:
         lead_text = prose[lead.start:lead.end].rstrip() if lead is not None else ""
         lead_colon = lead_text.endswith((":", "\u2014", "\u2013"))
         all_lower = all(starts_lower)
-        short = all(len(t.split()) <= 12 and not re.search(r"[.!?]\s+[A-Z]", t) for t in texts)
+        short = all(len(t.split()) <= 12 and not _SENTENCE_BREAK.search(t) for t in texts)
         for idx, (block, text) in enumerate(zip(run, texts)):
             joined = _LIST_CONTINUES.search(text) or (idx and _LIST_CONTINUES.search(texts[idx - 1]))
             if joined or (all_lower and (lead_colon or short)):
@@ -1072,8 +1133,7 @@ class InconsistentHeadingCase(Rule):
             return None
         if words[0].text[:1].islower():
             return None  # NL102 reports a heading that starts lowercase.
-        cap_common = 0
-        cap_proper = 0
+        capitalised: list[str] = []
         lower_common: list[tuple[int, int, str]] = []
         lower_proper: list[tuple[int, int, str]] = []
         for w in words:
@@ -1106,13 +1166,12 @@ class InconsistentHeadingCase(Rule):
                 else:
                     lower_common.append((head.start(), head.end(), word[0].upper() + word[1:]))
             elif word[0].isupper():
-                if self._is_proper(word, analysis, vocab, user):
-                    cap_proper += 1
-                else:
-                    cap_common += 1
+                capitalised.append(word)
         offenders = sorted(set(lower_common + lower_proper))
         if not offenders:
-            return None
+            return None  # most headings: no need to tell names from title-cased words
+        cap_proper = sum(self._is_proper(word, analysis, vocab, user) for word in capitalised)
+        cap_common = len(capitalised) - cap_proper
         if cap_common >= 1 and cap_common >= len(lower_common) * _TITLE_RATIO:
             return offenders
         if not lower_common and lower_proper and cap_common + cap_proper >= 1:
@@ -1132,7 +1191,7 @@ class InconsistentHeadingCase(Rule):
                 return True
             if low in v.multi:
                 return True
-        return low in analysis.mid_caps
+        return analysis.caps(low).count > 0
 
 
 def _sep_is_apostrophe(prose: str, offset: int) -> bool:

@@ -20,15 +20,18 @@ If either package is missing, the rules that need it report nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 import functools
 import importlib.util
+from itertools import accumulate, compress, filterfalse, islice
 import os
 from pathlib import Path
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
+import weakref
 
 from ..diagnostic import Finding, Severity
-from ..document import HEADING, Document
+from ..document import _WORD, HEADING, Document
 from ..checks.base import match_case
 from ..rule import Example, Rule, RuleContext
 
@@ -69,6 +72,16 @@ def _frequencies() -> dict[str, str]:
         return {}
     items = text.split()
     return dict(zip(items[::2], items[1::2]))
+
+
+@functools.lru_cache(maxsize=None)
+def _frequent_words() -> frozenset[str]:
+    """The 10,000 most frequent words (the list is in frequency order).
+
+    Small enough to stay in the CPU cache: testing a document's words against it first
+    spares most lookups in the full list, each of which costs a cache miss.
+    """
+    return frozenset(islice(_frequencies(), 10000))
 
 
 def _count(word: str) -> int:
@@ -115,6 +128,67 @@ def _typo_fixes(word: str) -> tuple[str, ...]:
 
 # --- word iteration ---------------------------------------------------------------
 
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")  # letters and digits: "Group of 20" keeps its number
+_ASCII_TOKEN_SPLIT = re.compile(r"([0-9A-Za-z]+)")  # the same on ASCII text, without Unicode lookups
+
+
+class Tokens:
+    """The prose cut into runs of letters and digits, once per document, as parallel lists.
+
+    Several rules scan the same tokens; one C-level ``split`` and list slicing cost a
+    fraction of building a match object per token, and most rules then only look up
+    the few tokens that can matter (set intersections, ``compress``) instead of
+    visiting every one in Python.
+    """
+
+    def __init__(self, prose: str):
+        split = _ASCII_TOKEN_SPLIT.split if prose.isascii() else _TOKEN_SPLIT.split
+        self._parts = split(prose)  # gap, token, gap, token, ..., gap
+        self.texts: list[str] = self._parts[1::2]
+        self.gaps: list[str] = self._parts[2::2]  # gaps[i]: the text after token i
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Offset of each token in the prose."""
+        return list(accumulate(map(len, self._parts)))[0:-1:2]
+
+    @functools.cached_property
+    def distinct(self) -> set[str]:
+        """Each token text once: most rules only need to know which words occur."""
+        return set(self.texts)
+
+    @functools.cached_property
+    def folded(self) -> dict[str, str]:
+        """Lowercase forms of the distinct tokens not already in lowercase ("Kyiv" -> "kyiv").
+
+        Most tokens are lowercase, and lowercasing (a new string each) is the costly part.
+        """
+        cased = list(filterfalse(str.islower, self.distinct))
+        return dict(zip(cased, map(str.lower, cased)))
+
+    @functools.cached_property
+    def uncommon(self) -> set[str]:
+        """`distinct` without the most frequent words: where unknown words and typos can be."""
+        return self.distinct - _frequent_words()
+
+    def matching(self, keys: frozenset[str]) -> set[str]:
+        """The token texts whose lowercase form is one of `keys` (themselves lowercase)."""
+        found = self.distinct & keys  # a token equal to a lowercase key is its own lowercase form
+        found.update(compress(self.folded, map(keys.__contains__, self.folded.values())))
+        return found
+
+
+_TOKENS: "weakref.WeakKeyDictionary[Document, Tokens]" = weakref.WeakKeyDictionary()
+
+
+def doc_tokens(doc: Document) -> Tokens:
+    """The document's tokens, shared by the capitalisation, grammar and spelling rules."""
+    found = _TOKENS.get(doc)
+    if found is None:
+        found = _TOKENS[doc] = Tokens(doc.prose)
+    return found
+
+
 _OPENERS = "\"'\u201c\u2018([*_"
 _APOSTROPHES = "'\u2019"
 
@@ -145,55 +219,91 @@ def _clean_edges(prose: str, start: int, end: int) -> bool:
     return True
 
 
-def _parts(doc: Document) -> Iterator[tuple[int, int, str, bool, bool, int]]:
-    """(start, end, text, first_part, hyphenated, word_index) of each hyphen-separated part of each
-    prose word (`word_index` indexes `doc.words`).
+class _Word(NamedTuple):
+    """A word of `Document.words` and its neighbours, found without tokenising the whole prose."""
+
+    start: int
+    end: int
+    before: tuple[int, int] | None  # the previous word, if it ends within 3 characters
+    after: tuple[int, int] | None  # the next word, if it starts within 3 characters
+
+
+def _space_before(prose: str, pos: int) -> int:
+    """Just after the last space or line break before `pos` (or 0): no word crosses it."""
+    return max(prose.rfind(" ", 0, pos), prose.rfind("\n", 0, pos)) + 1
+
+
+def _space_after(prose: str, pos: int) -> int:
+    """The first space or line break at or after `pos` (or the end): no word crosses it."""
+    found = [i for i in (prose.find(" ", pos), prose.find("\n", pos)) if i >= 0]
+    return min(found) if found else len(prose)
+
+
+def _words_at(prose: str, offsets: Iterable[int]) -> list[_Word]:
+    """The words containing `offsets`, each once, in order, exactly as `Document.words` has them.
+
+    The rules check a few words per article, so this matches `Document.words`' pattern
+    only around them: words hold no spaces or line breaks, so matching between two of
+    them finds exactly what a scan of the whole prose finds there.
+    """
+    words: list[_Word] = []
+    for pos in sorted(offsets):
+        if words and pos < words[-1].end:
+            continue  # another token of the word just found
+        around = _WORD.finditer(prose, _space_before(prose, pos), _space_after(prose, pos))
+        word = next((m for m in around if m.end() > pos), None)
+        if word is None or word.start() > pos:
+            continue  # a token outside any word ("2nd")
+        start, end = word.span()
+        # A previous word ending within 3 characters of this one starts after the last space before those.
+        before = [m.span() for m in _WORD.finditer(prose, _space_before(prose, max(0, start - 3)), start)]
+        after = _WORD.search(prose, end, _space_after(prose, end + 3))
+        words.append(_Word(start, end, before[-1] if before and before[-1][1] >= start - 3 else None,
+                           after.span() if after and after.start() <= end + 3 else None))
+    return words
+
+
+def _parts(prose: str, word: _Word) -> Iterator[tuple[int, int, str, bool, bool]]:
+    """(start, end, text, first_part, hyphenated) of each hyphen-separated part of a word.
 
     Possessive/contraction endings stay attached ("government's"); the caller decides.
-    Words inside table delimiter rows are not produced (they hold no letters anyway).
     """
-    prose = doc.prose
-    for index, (start, end) in enumerate(doc.words):
-        word = prose[start:end]
-        if "-" not in word:
-            yield start, end, word, True, False, index
-            continue
-        offset = start
-        pieces = word.split("-")
-        for i, part in enumerate(pieces):
-            if part:
-                yield offset, offset + len(part), part, i == 0, True, index
-            offset += len(part) + 1
+    text = prose[word.start:word.end]
+    if "-" not in text:
+        yield word.start, word.end, text, True, False
+        return
+    offset = word.start
+    for i, part in enumerate(text.split("-")):
+        if part:
+            yield offset, offset + len(part), part, i == 0, True
+        offset += len(part) + 1
 
 
-def _word_edges_clean(doc: Document, index: int) -> bool:
+def _word_edges_clean(prose: str, word: _Word) -> bool:
     """The whole word is not glued to digits, masks, identifiers, or a dangling hyphen ("-ine", "cyclo-")."""
-    start, end = doc.words[index]
-    prose = doc.prose
+    start, end = word.start, word.end
     if not _clean_edges(prose, start, end):
         return False
     return (start == 0 or prose[start - 1] != "-") and (end >= len(prose) or prose[end] != "-")
 
 
-def _foreign_context(doc: Document, index: int, ctx: RuleContext, names: bool = False) -> bool:
+def _foreign_context(doc: Document, word: _Word, ctx: RuleContext, names: bool = False) -> bool:
     """A lowercase neighbour is not English either: a foreign phrase ("stricto sensu", "esse similia").
 
     With `names`, an unknown capitalised word right before also counts ("Orycteropus afer",
     "Confédération nationale").
     """
-    words = doc.words
     prose = doc.prose
-    for j in (index - 1, index + 1):
-        if 0 <= j < len(words):
-            s, e = words[j]
-            if abs((s - words[index][1]) if j > index else (words[index][0] - e)) > 3:
-                continue  # not adjacent (sentence break, punctuation run)
-            w = prose[s:e]
-            if len(w) >= 3 and w.isalpha() and w.islower() and not _is_known_form(w, ctx):
-                return True
-            if (names and j < index and w[:1].isupper() and w[1:].islower() and not _unit_initial(doc, s)
-                    and not _is_known_form(w.lower(), ctx)):
-                return True
+    for span, is_before in ((word.before, True), (word.after, False)):
+        if span is None:
+            continue  # none adjacent (sentence break, punctuation run)
+        s, e = span
+        w = prose[s:e]
+        if len(w) >= 3 and w.isalpha() and w.islower() and not _is_known_form(w, ctx):
+            return True
+        if (names and is_before and w[:1].isupper() and w[1:].islower() and not _unit_initial(doc, s)
+                and not _is_known_form(w.lower(), ctx)):
+            return True
     return False
 
 
@@ -242,6 +352,48 @@ def _lower_vocab(vocab: frozenset[str]) -> frozenset[str]:
 # --- NL302 ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=None)
+def _typo_keys() -> frozenset[str]:
+    """The typo table's keys: a set intersects a document's words much faster than the dict."""
+    return frozenset(_typo_table())
+
+
+def _typo_offsets(doc: Document, table: dict[str, str]) -> list[int]:
+    """Where the tokens are that a reported typo starts with; only their words need checking.
+
+    Reporting needs clean word edges, so each letter run of a reported word is a token: a
+    typo without an apostrophe (or the possessive base of one) is a token, and one with
+    apostrophes is tokens joined by single apostrophes. Typos are no frequent words.
+    """
+    toks = doc_tokens(doc)
+    texts, starts, folded = toks.texts, toks.starts, toks.folded
+    keys = _typo_keys()
+    suspects = toks.uncommon & keys  # as `toks.matching(keys)`, skipping the frequent words
+    suspects.update(compress(folded, map(keys.__contains__, folded.values())))
+    offsets = list(compress(starts, map(suspects.__contains__, texts))) if suspects else []
+    prose = doc.prose
+    for apostrophe in _APOSTROPHES:  # a few per article: find them in the prose, not among the gaps
+        at = prose.find(apostrophe)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1  # the token before the apostrophe
+            if 0 <= i and any(key in table for key in _joined_by_apostrophes(prose, starts, texts, i)):
+                offsets.append(starts[i])
+            at = prose.find(apostrophe, at + 1)
+    return offsets
+
+
+def _joined_by_apostrophes(prose: str, starts: list[int], texts: list[str], i: int) -> Iterator[str]:
+    """Token `i` joined with the next one, two, ... tokens that single apostrophes join, lowercase
+    ("y'all", "y'all'd"): each is a candidate, as a word stops before a token that starts with a digit."""
+    key = texts[i].lower()
+    end = starts[i] + len(texts[i])
+    while i + 1 < len(texts) and starts[i + 1] == end + 1 and prose[end] in _APOSTROPHES:
+        i += 1
+        key += "'" + texts[i].lower()
+        end = starts[i] + len(texts[i])
+        yield key
+
+
 class KnownTypo(Rule):
     """Report a common misspelling from codespell's dictionary ("woudl", "goverment").
 
@@ -287,7 +439,13 @@ class KnownTypo(Rule):
         table = _typo_table()
         if not table:
             return
-        for start, end, part, first, hyphenated, index in _parts(doc):
+        prose = doc.prose
+        for prose_word in _words_at(prose, _typo_offsets(doc, table)):
+            yield from self._check_word(doc, ctx, table, prose_word)
+
+    def _check_word(self, doc: Document, ctx: RuleContext, table: dict[str, str],
+                    prose_word: _Word) -> Iterator[Finding]:
+        for start, end, part, first, hyphenated in _parts(doc.prose, prose_word):
             lower = part.lower()
             if lower not in table and not ("'" in lower or "\u2019" in lower):
                 continue  # fast path: almost every word
@@ -302,7 +460,7 @@ class KnownTypo(Rule):
                 if not fixes or _british_doubling(word.lower(), fixes):
                     continue
                 if (not _checkable_case(doc, start, word, first) or _in_vocabulary(word, ctx)
-                        or not _word_edges_clean(doc, index) or _foreign_context(doc, index, ctx)):
+                        or not _word_edges_clean(doc.prose, prose_word) or _foreign_context(doc, prose_word, ctx)):
                     break
                 curly = "\u2019" in word
                 shown = [_match_case(word, f).replace("'", "\u2019") if curly else _match_case(word, f) for f in fixes]
@@ -339,6 +497,21 @@ _PREFIXES = ("counter", "under", "inter", "multi", "super", "cross", "over", "an
 _SUFFIXES = ("isation", "ization", "ations", "ation", "ness", "ment", "ments", "less", "ful", "ism", "isms",
              "ist", "ists", "ity", "ise", "ize", "ised", "ized", "ising", "izing", "able", "ably", "ship", "ward",
              "wards", "wise", "like", "hood", "dom")
+
+
+def _unknown_offsets(doc: Document, words: dict[str, str], table: dict[str, str]) -> list[int]:
+    """Where the tokens are that can start a reported unknown word; only their words need checking.
+
+    A reported word is unhyphenated and, before any apostrophe, a lowercase ASCII word of
+    6-50 letters in neither list; reporting needs clean word edges, so that is a token.
+    """
+    toks = doc_tokens(doc)
+    suspects = {w for w in toks.uncommon
+                if _MIN_UNKNOWN_LEN <= len(w) <= _MAX_UNKNOWN_LEN and w.islower() and w not in words
+                and w.isascii() and w not in table}
+    if not suspects:
+        return []
+    return list(compress(toks.starts, map(suspects.__contains__, toks.texts)))
 
 
 def _known(word: str, ctx: RuleContext) -> bool:
@@ -561,7 +734,13 @@ class UnknownWord(Rule):
             return
         table = _typo_table()
         prose = doc.prose
-        for start, end, part, _first, hyphenated, index in _parts(doc):
+        for prose_word in _words_at(prose, _unknown_offsets(doc, words, table)):
+            yield from self._check_word(doc, ctx, words, table, prose_word)
+
+    def _check_word(self, doc: Document, ctx: RuleContext, words: dict[str, str], table: dict[str, str],
+                    prose_word: _Word) -> Iterator[Finding]:
+        prose = doc.prose
+        for start, end, part, _first, hyphenated in _parts(prose, prose_word):
             if part in words or len(part) < _MIN_UNKNOWN_LEN or hyphenated:
                 continue  # fast path; pieces of compounds are often combining forms ("anarcho-", "co-")
             word, tail = _split_apostrophe(part)
@@ -573,10 +752,10 @@ class UnknownWord(Rule):
                 continue  # not a word (a hash, a run of letters): its edits would take O(n^2) memory
             if word in table or part.lower().replace("\u2019", "'") in table:
                 continue  # known-typo's business (reported there, or excluded there on purpose)
-            if not _word_edges_clean(doc, index) or _is_known_form(word, ctx) or _has_variant(word):
+            if not _word_edges_clean(prose, prose_word) or _is_known_form(word, ctx) or _has_variant(word):
                 continue
             gloss = start > 0 and prose[start - 1] == "(" and prose[end:end + 1] == ")"
-            if gloss or _foreign_context(doc, index, ctx, names=True):
+            if gloss or _foreign_context(doc, prose_word, ctx, names=True):
                 continue  # a gloss "(telos)" or a foreign phrase
             best = _suggest(word)
             if best is None:
@@ -651,6 +830,7 @@ def _letters_sound(letters: str) -> tuple[str | None, bool]:
     return (VOWEL if first in _VOWEL_LETTERS else CONSONANT), True
 
 
+@functools.lru_cache(maxsize=4096)
 def _sound(token: str) -> tuple[str | None, bool]:
     """(article the token takes, certain?) or (None, False) when unknown."""
     token = token.rstrip(".'\u2019-%")
@@ -722,6 +902,25 @@ def _pronounceable(letters: str) -> bool:
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]*$")
+_ARTICLE_TOKENS = frozenset(("a", "an", "A", "An", "AN"))
+
+
+def _article_matches(doc: Document) -> Iterator[re.Match]:
+    """What `_ARTICLE.finditer(doc.prose)` finds, trying the pattern only at article tokens.
+
+    The article is preceded by a non-word character and followed by a space, so it is a
+    whole token of the shared tokenisation.
+    """
+    toks = doc_tokens(doc)
+    prose = doc.prose
+    searched_to = 0  # finditer never reports overlapping matches
+    for start in compress(toks.starts, map(_ARTICLE_TOKENS.__contains__, toks.texts)):
+        if start < searched_to:
+            continue
+        m = _ARTICLE.match(prose, start)
+        if m:
+            searched_to = m.end()
+            yield m
 
 
 class WrongIndefiniteArticle(Rule):
@@ -778,8 +977,12 @@ class WrongIndefiniteArticle(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         prose = doc.prose
-        for m in _ARTICLE.finditer(prose):
+        for m in _article_matches(doc):
             article, token = m.group(1), m.group(4)
+            # Almost every article fits its word: test that first (cached per word), then the context.
+            wanted, certain = _sound(token)
+            if wanted is None or wanted == article.lower():
+                continue
             start = m.start(1)
             next_start = m.start(4)
             block = doc.block_at(start)
@@ -803,9 +1006,6 @@ class WrongIndefiniteArticle(Rule):
             if (article == "a" and before and before.group(1)[0].isupper() and word[:1].isupper()
                     and not token[:1].isdigit() and not word.isupper()):
                 continue  # "Puerta a Europa": a foreign preposition between names
-            wanted, certain = _sound(token)
-            if wanted is None or wanted == article.lower():
-                continue
             replacement = wanted if article.islower() else wanted.capitalize()
             display = token.rstrip(".,;:")
             yield self.finding(
