@@ -113,6 +113,8 @@ def _requirements(items: list) -> list[frozenset[str]]:
     return out
 
 
+#: Literals this short are looked up with `in`, not through the automaton (see LiteralIndex._short).
+SHORT_LITERAL = 3
 #: Most leads kept for one pattern; past that, the shorter leads found so far stand.
 MAX_LEADS = 64
 #: One match() attempt costs about as much as searching this many characters, so a
@@ -234,19 +236,36 @@ class LiteralIndex:
         found = self._scans.get(doc)
         if found is None:
             lowered = doc.lowered_prose
-            found = self._scans[doc] = Occurrences(doc, set(map(itemgetter(1), self._search(lowered))))
+            present = {literal for literal in self._short if literal in lowered}
+            present.update(map(itemgetter(1), self._search(lowered)))
+            found = self._scans[doc] = Occurrences(doc, present)
         return found
 
-    def _search(self, lowered: str) -> Iterator[tuple[int, str]]:
-        """(end offset, literal) for every occurrence of a literal, overlapping ones included."""
-        if not self._literals:
-            return iter(())  # pyahocorasick cannot search with an empty automaton
+    @property
+    def _short(self) -> list[str]:
+        """Literals of a few characters ("in", "as "): nearly every article has them, and a
+        substring test finds that at once, while the automaton would report each of their
+        dozens of occurrences."""
         if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            for literal in self._literals:
+            self._build()
+        return self._short_literals
+
+    def _build(self) -> None:
+        automaton = ahocorasick.Automaton()
+        for literal in self._literals:
+            if len(literal) > SHORT_LITERAL:
                 automaton.add_word(literal, literal)
+        if len(automaton):
             automaton.make_automaton()
-            self._automaton = automaton  # only once complete: a rule timeout may interrupt the build
+        self._short_literals = sorted(literal for literal in self._literals if len(literal) <= SHORT_LITERAL)
+        self._automaton = automaton  # only once complete: a rule timeout may interrupt the build
+
+    def _search(self, lowered: str) -> Iterator[tuple[int, str]]:
+        """(end offset, literal) for every occurrence of a longer literal, overlapping ones included."""
+        if self._automaton is None:
+            self._build()
+        if not len(self._automaton):
+            return iter(())  # pyahocorasick cannot search with an empty automaton
         return self._automaton.iter(lowered)
 
 
