@@ -158,10 +158,11 @@ class Linter:
                 try:
                     timer.start()
                     try:
-                        findings = rule.check(doc, self._contexts[rule.code])
-                        checked = list(self._validated(rule, doc, findings or ()))
+                        checked = _collected(rule.check(doc, self._contexts[rule.code]))
                     finally:
                         timer.stop()
+                    if checked:
+                        self._validate(doc, checked)
                 except RuleTimeout:
                     result.errors.append(
                         f"{doc.path}: rule {rule.code} [{rule.name}] from {rule.source} took longer than "
@@ -195,10 +196,10 @@ class Linter:
                 result.source_lines[d.line] = doc.line_text(d.line - 1)
         return result
 
-    def _validated(self, rule: Rule, doc: Document, findings: Iterable[Any]) -> Iterable[Finding]:
+    @staticmethod
+    def _validate(doc: Document, findings: list[Any]) -> None:
+        """Raise if a rule (a plugin's, say) returned something the engine cannot report."""
         size = len(doc.text)
-        if isinstance(findings, (str, bytes)) or not hasattr(findings, "__iter__"):
-            raise TypeError(f"returned {type(findings).__name__} instead of an iterable of Findings")
         for f in findings:
             if not isinstance(f, Finding):
                 raise TypeError(f"returned {type(f).__name__} instead of a Finding")
@@ -218,7 +219,6 @@ class Linter:
                         raise TypeError(f"returned a fix edit of type {type(e).__name__} (an Edit with text expected)")
                     if not (_is_int(e.start) and _is_int(e.end) and 0 <= e.start <= e.end <= size):
                         raise ValueError(f"returned a fix edit outside the text ({e.start!r}..{e.end!r} of {size})")
-            yield f
 
     def _filter(self, doc: Document, raw: list[tuple[Rule, Finding]]) -> list[Diagnostic]:
         suppressions = parse_suppressions(doc.text, doc.line_index, doc.line_count)
@@ -356,6 +356,15 @@ def _rule_timeout(config: Config) -> float:
         except ValueError:
             value = DEFAULT_RULE_TIMEOUT
     return max(0.0, float(value))
+
+
+def _collected(findings: Any) -> list[Any]:
+    """A rule's findings as a list (None means none); collecting runs the rule's generator."""
+    if findings is None:
+        return []
+    if isinstance(findings, (str, bytes)) or not hasattr(findings, "__iter__"):
+        raise TypeError(f"returned {type(findings).__name__} instead of an iterable of Findings")
+    return list(findings)
 
 
 class _RuleTimer:
