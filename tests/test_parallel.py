@@ -48,3 +48,13 @@ def test_cache_hits_between_batched_misses_keep_input_order(tmp_path):
     assert first.returncode == mixed.returncode == 1
     assert mixed.stdout == fresh.stdout
     assert mixed.stdout != first.stdout
+
+
+def test_output_does_not_depend_on_the_hash_seed():
+    """Set and dict order must never leak into findings (PYTHONHASHSEED changes per process)."""
+    from conftest import ROOT
+
+    args = ("check", "--no-cache", "--format", "jsonl", "--extend-select", "ALL", "examples", "tests/fixtures")
+    outputs = {run_cli(*args, cwd=ROOT, env={"PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "2")}
+    assert len(outputs) == 1
+    assert b'"type": "diagnostic"' in outputs.pop()
