@@ -377,9 +377,13 @@ class Document:
             b += 1
         return prose[a:b].strip(".,;:!?\"'()[]\u201c\u201d\u2018\u2019")
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         sentences = self.sentences
-        i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and sentences[i].start <= offset <= sentences[i].end:
             return sentences[i]
         return None
