@@ -127,6 +127,50 @@ _MONTH_BEFORE = frozenset({"in", "since", "until", "till", "early", "late", "mid
                            "from", "during", "through", "throughout"})
 
 
+# A month after one of these prepositions and before a word that opens a clause or a noun
+# phrase is a date: "In march the club ...", "since march it has ...".
+_MONTH_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "from", "during", "through", "throughout"})
+_CLAUSE_OPENERS = frozenset("""
+    the a an this that these those it its he she they we i you his her their our there and or of to
+    when as after before last next
+""".split())
+_DAY = re.compile(r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?")
+_DAY_BEFORE = frozenset({"on", "from", "to", "until", "till", "by", "since", "before", "after", "between", "and",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+# Nationality adjectives whose lowercase forms are ordinary words only in set phrases ("french
+# fries", "dutch oven", "a danish"): before any other content word they are the nationality.
+_DEMONYM_IDIOMS = {
+    "french": frozenset("""
+        fries fry toast horn horns kiss kisses kissing kissed window windows door doors press presses polish
+        polished dressing bread braid braids braided cuff cuffs bean beans knot knots seam seams drain drains
+        twist twists manicure manicures tip tips curve curves letter letters leave marigold marigolds mustard
+        pleat pleats roast vanilla lavender stick sticks
+    """.split()),
+    "dutch": frozenset("""
+        oven ovens courage auction auctions uncle uncles door doors barn barns treat treats elm elms cap caps
+        angle angles hoe hoes baby babies braid braids
+    """.split()),
+    "danish": frozenset("pastry pastries".split()),
+}
+
+# Lowercase particles inside personal names ("Anthony van Dyck", "Ursula von der Leyen", "Willem de
+# Kooning", "Mohammed bin Salman"): correct before a capitalised surname, never to be capitalised.
+_NAME_PARTICLES = frozenset("""
+    van von de da der den du le la les des del della dei di do dos das ter ten zu af av bin ibn bint al el y
+""".split())
+
+
+def _before_surname(texts: list[str], gaps: list[str], i: int) -> bool:
+    """Token i is a name particle (or a run of them) followed by a capitalised name: "van der Linde"."""
+    j = i
+    while j < len(texts) and texts[j] in _NAME_PARTICLES:
+        if gaps[j] not in _ADJACENT:
+            return False
+        j += 1
+    return j > i and j < len(texts) and texts[j][:1].isupper()
+
+
 @dataclass(frozen=True)
 class _Term:
     form: tuple[str, ...]  # tokens as written in the vocabulary
@@ -520,11 +564,26 @@ def _local_context(doc: Document, analysis: _Analysis, i: int) -> bool:
         after = prose[end:end + 2]
         if after[:1] == " " and after[1:2].isdigit():
             return True  # "may 5", "march 2024"
-        if prev is not None and texts[prev].lower() in _MONTH_BEFORE and prose[end:end + 1] in ("", ".", ",", ";", ")"):
+        if prev is None:
+            return False
+        before = texts[prev].lower()
+        if before in _MONTH_BEFORE and prose[end:end + 1] in ("", ".", ",", ";", ")"):
             return True  # "in may.", "since march,"
+        if (before in _MONTH_PREPOSITIONS and gaps[prev] == " " and nxt is not None and gaps[i] == " "
+                and texts[nxt].lower() in _CLAUSE_OPENERS):
+            return True  # "In march the club ...", "since march it has ..."
+        if (_DAY.fullmatch(texts[prev]) and gaps[prev] == " " and prev > 0 and gaps[prev - 1] == " "
+                and texts[prev - 1].lower() in _DAY_BEFORE):
+            return True  # "on 3 march", "from 1st august"
         return False
     if word in _FUNCTION_WORDS:
         return False
+    if word in _DEMONYM_IDIOMS and nxt is not None and gaps[i] == " ":
+        follower = texts[nxt].lower()
+        if (texts[nxt].isalpha() and len(follower) > 2 and follower not in _FUNCTION_WORDS
+                and follower not in _DEMONYM_IDIOMS[word]
+                and (prev is None or texts[prev].lower() not in ("go", "goes", "going", "went", "gone", "double"))):
+            return True  # "the dutch company", "modern french history"; not "french fries", "go dutch"
     if prev is not None and texts[prev].lower() in _TITLES_BEFORE_NAMES and texts[prev][0].isupper() \
             and gaps[prev] == " ":
         return True  # "President bush"
@@ -619,6 +678,8 @@ def _proper_noun_hits(doc: Document, ctx: RuleContext) -> list[_ProperHit]:
         end = start + len(word)
         if _is_identifier_context(prose, start, end):
             continue
+        if word in _NAME_PARTICLES and _before_surname(texts, toks.gaps, i):
+            continue  # "Anthony van Dyck" (even where "Van Dyck" stands alone elsewhere)
         single = _single_term(vocabs, word)
         if single is not None:
             form = single.form[0]
@@ -727,7 +788,12 @@ class LowercaseProperNoun(Rule):
         Words that are also ordinary English words ("turkey", "china",
         "may", "bill") are flagged only when the article or the local
         context shows they are names ("Turkey" capitalised elsewhere,
-        "theresa May", "President bush").
+        "theresa May", "President bush"): a month in a date ("in march
+        the", "on 3 march", "march 2024"), a nationality adjective before
+        a noun outside its set phrases ("the dutch company", but not
+        "french fries" or "go dutch"). Name particles before a surname
+        ("Anthony van Dyck", "von der Leyen", "bin Salman") are never
+        capitalised, even where "Van Dyck" stands alone elsewhere.
 
     Why is this bad?
         A lowercase name is an unmistakable sign of careless copy and can
@@ -753,9 +819,13 @@ class LowercaseProperNoun(Rule):
         Example("The role of US-russia relations is pivotal.", "The role of US-Russia relations is pivotal."),
         Example("Officials in Turkey said exports rose. Trade with turkey is growing.",
                 "Officials in Turkey said exports rose. Trade with Turkey is growing."),
+        Example("In march the dutch company hired a dutchman from trondheim.",
+                "In March the Dutch company hired a Dutchman from Trondheim."),
     )
     good_examples = (
         Example("Families roasted a turkey and set out the best china for the holiday."),
+        Example("He ate french fries before the march; the dutch oven was still warm."),
+        Example("The museum bought a portrait by Anthony van Dyck, its first Van Dyck; SK hynix paid."),
         Example("Officials may meet in Moscow. It may rain."),
         Example("The U.S. Treasury and the Pentagon briefed reporters."),
         Example("Read more at https://example.com/ukraine or in `russia_report.csv`."),
@@ -858,7 +928,8 @@ class LowercaseSentenceStart(Rule):
     What it does:
         Flags a lowercase first letter at the start of a sentence ("the
         interplay ..." after "progress. "), a paragraph, a heading, a list
-        item, or a table cell whose column is otherwise capitalised.
+        item (also behind emphasis: "- **better data:** ..."), or a table
+        cell whose column is otherwise capitalised.
 
     Why is this bad?
         A lowercase start looks like a fragment or a generation glitch.
@@ -893,6 +964,9 @@ class LowercaseSentenceStart(Rule):
                 "Confidence-Building Agreements | Treaties |\nJoint Committees | Panels |\n"),
         Example("# the future of talks\n\nTalks resumed on Monday.\n", "# The future of talks\n\nTalks resumed on Monday.\n",
                 markdown=True),
+        Example("Proposals include:\n\n- **Active Removal:** missions.\n- **better Data Sharing:** one catalog.\n",
+                "Proposals include:\n\n- **Active Removal:** missions.\n- **Better Data Sharing:** one catalog.\n",
+                markdown=True),
     )
     good_examples = (
         Example("iPhone sales rose 9% in the quarter. eBay reported results."),
@@ -903,6 +977,7 @@ class LowercaseSentenceStart(Rule):
                 "- Reducing Pressures: de-escalation helps.\n"),
         Example("He called it \"a mess,\" then left the room."),
         Example("Run `git status` first. `ls` lists files. See https://example.com."),
+        Example("The plan would:\n\n- **cut** taxes\n- **raise** wages\n", markdown=True),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -914,7 +989,10 @@ class LowercaseSentenceStart(Rule):
         for k, block in enumerate(blocks):
             prev_block[block.start] = blocks[k - 1] if k else None
 
+        prose = doc.prose
+
         def emit(start: int, end: int, what: str) -> Iterator[Finding]:
+            start = _skip_emphasis(prose, start, end)  # "- **better data:** ..."
             res = checker.check(start, end)
             if res is None or start in reported:
                 return
@@ -934,16 +1012,17 @@ class LowercaseSentenceStart(Rule):
                     yield from emit(block.content_start, block.end, "Heading")
             elif block.kind == PARAGRAPH:
                 if continuation:
-                    reported.add(block.content_start)
+                    reported.add(_skip_emphasis(prose, block.content_start, block.end))
             elif block.kind == LIST_ITEM:
                 start = _content_start(doc, block)
                 if block.start in list_skip:
-                    reported.add(start)
+                    reported.add(_skip_emphasis(prose, start, block.end))
                 else:
                     yield from emit(start, block.end, "List item")
-        prose = doc.prose
         for sentence in doc.sentences:
             first = prose[sentence.start:sentence.start + 1]
+            if first in _EMPHASIS:
+                first = prose[_skip_emphasis(prose, sentence.start, sentence.end)]
             if not first.islower() or not first.isalpha():
                 continue  # almost every sentence: `checker.check` would find nothing
             what = "Paragraph" if sentence.start == sentence.block.content_start else "Sentence"
@@ -970,6 +1049,17 @@ class LowercaseSentenceStart(Rule):
                                    f"Table cell starts with lowercase '{full}' while the rest of its column is capitalised",
                                    self.fix(tok.start, tok.start + 1, tok.text[0].upper(),
                                             "Capitalise the first letter", safe=safe))
+
+
+_EMPHASIS = "*_"
+
+
+def _skip_emphasis(prose: str, start: int, end: int) -> int:
+    """Past the emphasis markers that open a unit ("**better data**"), when a letter follows them."""
+    i = start
+    while i < end and prose[i] in _EMPHASIS:
+        i += 1
+    return i if i > start and i < end and prose[i].isalpha() else start
 
 
 def _continuing_list_items(doc: Document) -> set[int]:
@@ -999,7 +1089,7 @@ def _continuing_list_items(doc: Document) -> set[int]:
             runs.append((run[0], nested))
     prose = doc.prose
     for lead, run in runs:
-        texts = [prose[_content_start(doc, b):b.end].strip() for b in run]
+        texts = [prose[_content_start(doc, b):b.end].strip().lstrip(_EMPHASIS) for b in run]
         starts_lower = [t[:1].islower() for t in texts]
         lead_text = prose[lead.start:lead.end].rstrip() if lead is not None else ""
         lead_colon = lead_text.endswith((":", "\u2014", "\u2013"))
@@ -1096,6 +1186,7 @@ class InconsistentHeadingCase(Rule):
                 markdown=True),
         Example("- Long-term Stability: engagement may help.\n- Historical Precedents: past talks show it.\n"),
         Example("trust-Building Measures: Essential Steps toward Stabilizing Tensions\nThe talks resumed.\n"),
+        Example("## A Portrait by Anthony van Dyck Returns to View\n\nThe museum said so.\n", markdown=True),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -1136,7 +1227,7 @@ class InconsistentHeadingCase(Rule):
         capitalised: list[str] = []
         lower_common: list[tuple[int, int, str]] = []
         lower_proper: list[tuple[int, int, str]] = []
-        for w in words:
+        for k, w in enumerate(words):
             parts = [m for m in _TOKEN.finditer(prose, w.start, w.end)]
             if not parts:
                 continue
@@ -1154,6 +1245,8 @@ class InconsistentHeadingCase(Rule):
             if low in _MINOR_WORDS or (len(parts) > 1 and _sep_is_apostrophe(prose, head.end())
                                         and low in _FUNCTION_WORDS):
                 continue
+            if word in _NAME_PARTICLES and _particle_before_name(words, k):
+                continue  # "Anthony van Dyck", "Ursula von der Leyen"
             if word.islower():
                 if _overlaps(proper_spans, head.start(), head.end()):
                     lower_proper.append((head.start(), head.end(),
@@ -1192,6 +1285,14 @@ class InconsistentHeadingCase(Rule):
             if low in v.multi:
                 return True
         return analysis.caps(low).count > 0
+
+
+def _particle_before_name(words: list[_HeadingWord], k: int) -> bool:
+    """Heading word k is a name particle (or starts a run of them) before a capitalised name."""
+    j = k
+    while j < len(words) and words[j].text in _NAME_PARTICLES:
+        j += 1
+    return j > k and j < len(words) and words[j].text[:1].isupper() and not words[j].first
 
 
 def _sep_is_apostrophe(prose: str, offset: int) -> bool:

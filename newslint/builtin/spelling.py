@@ -486,9 +486,19 @@ def _british_doubling(word: str, fixes: list[str]) -> bool:
 # --- NL303 ---------------------------------------------------------------------------
 
 _MIN_UNKNOWN_LEN = 6
+_MIN_CAPITALISED_LEN = 8
+#: Endings of ordinary English words that names rarely have: a capitalised sentence-initial
+#: word with one of them is checked like a lowercase word ("Prelimenary", "Corportation").
+_ORDINARY_ENDINGS = ("ary", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ive",
+                     "ives", "ous", "ful", "less", "able", "ible", "ical", "ence", "ance", "ency", "ancy", "ally",
+                     "ated", "ating", "ism", "ist", "ists", "ize", "ise", "ized", "ised", "izing", "ising", "ology")
+_ORDINARY_TAILS = frozenset(ending[-3:] for ending in _ORDINARY_ENDINGS)
 #: Longer "words" are never checked (the longest English words have about 45 letters).
 _MAX_UNKNOWN_LEN = 50
+_CAPITALISED_LENGTHS = frozenset(range(_MIN_CAPITALISED_LEN, _MAX_UNKNOWN_LEN + 1))
 _MIN_SUGGESTION_COUNT = 1_000_000
+_LONG_WORD = 10  # letters
+_MIN_LONG_SUGGESTION_COUNT = 500_000
 _DOMINANCE = 10
 _COMPOUND_PART_COUNT = 100_000
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -503,15 +513,26 @@ def _unknown_offsets(doc: Document, words: dict[str, str], table: dict[str, str]
     """Where the tokens are that can start a reported unknown word; only their words need checking.
 
     A reported word is unhyphenated and, before any apostrophe, a lowercase ASCII word of
-    6-50 letters in neither list; reporting needs clean word edges, so that is a token.
+    6-50 letters in neither list (or such a word of 8 or more letters capitalised at the start
+    of a sentence, heading, item or cell); reporting needs clean word edges, so that is a token.
     """
     toks = doc_tokens(doc)
     suspects = {w for w in toks.uncommon
                 if _MIN_UNKNOWN_LEN <= len(w) <= _MAX_UNKNOWN_LEN and w.islower() and w not in words
                 and w.isascii() and w not in table}
-    if not suspects:
-        return []
-    return list(compress(toks.starts, map(suspects.__contains__, toks.texts)))
+    # Capitalised words are names unless they open a sentence (or heading, item, cell) and end
+    # like an ordinary English word ("Prelimenary", "Corportation"): checked only there. Most
+    # capitalised words are short: the length filter runs without bytecode, then the cheap tests.
+    folded = toks.folded
+    long_words = compress(folded, map(_CAPITALISED_LENGTHS.__contains__, map(len, folded)))
+    initial = {w for w in long_words
+               if w[-3:] in _ORDINARY_TAILS and w.endswith(_ORDINARY_ENDINGS) and w[1:].islower()
+               and w.isascii() and folded[w] not in words and folded[w] not in table}
+    offsets = list(compress(toks.starts, map(suspects.__contains__, toks.texts))) if suspects else []
+    if initial:
+        offsets.extend(start for start in compress(toks.starts, map(initial.__contains__, toks.texts))
+                       if _unit_initial(doc, start))
+    return offsets
 
 
 def _known(word: str, ctx: RuleContext) -> bool:
@@ -595,18 +616,34 @@ def _stems(word: str) -> Iterator[str]:
                 yield stem[:-1] + "y"
 
 
-def _is_known_form(word: str, ctx: RuleContext, depth: int = 0) -> bool:
+def _is_known_form(word: str, ctx: RuleContext, depth: int = 0, compound: bool = True) -> bool:
+    """An inflected, derived, prefixed or closed-compound form of known words (or one itself)."""
+    if depth == 0 and compound:
+        return _is_known_form_memo(word, ctx.vocabulary)  # the same words recur across articles
+    return _known_form(word, ctx, depth, compound)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_known_form_memo(word: str, vocabulary: frozenset[str]) -> bool:
+    return _known_form(word, RuleContext(vocabulary=vocabulary), 0, True)
+
+
+def _known_form(word: str, ctx: RuleContext, depth: int = 0, compound: bool = True) -> bool:
     if _known(word, ctx):
         return True
     if depth > 1:
         return False
     for stem in _stems(word):
-        if len(stem) >= 3 and (_known(stem, ctx) or (depth == 0 and _is_known_form(stem, ctx, depth + 1))):
+        if len(stem) >= 3 and (_known(stem, ctx) or (depth == 0 and _known_form(stem, ctx, depth + 1))):
             return True
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            if _is_known_form(word[len(prefix):], ctx, depth + 1):
+            # A prefix plus a closed compound is three guesses in a row: "pre" + "lime" + "nary"
+            # would make any misspelling of "preliminary" a word.
+            if _known_form(word[len(prefix):], ctx, depth + 1, compound=False):
                 return True
+    if not compound:
+        return False
     # closed compounds: "peacebuilding", "frontline"
     for i in range(3, len(word) - 3):
         head = _count(word[:i])
@@ -652,6 +689,21 @@ def _typo_edits(word: str) -> set[str]:
     return out
 
 
+def _vowel_edits(word: str) -> set[str]:
+    """Words one vowel away, never at the first or last letter: the spelling (not typing) slip of an
+    unstressed vowel written as another ("seperate", "prelimenary", "detoriorated")."""
+    out = set()
+    for i in range(1, len(word) - 1):
+        if word[i] in _VOWELS:
+            for v in _VOWELS:
+                if v != word[i]:
+                    out.add(word[:i] + v + word[i + 1:])
+    return out
+
+
+_VOWELS = "aeiou"
+
+
 _VARIANT_PAIRS = (("or", "our"), ("er", "re"), ("l", "ll"), ("ll", "l"), ("k", "c"), ("iz", "is"), ("yz", "ys"),
                   ("og", "ogue"), ("ense", "ence"), ("e", "ae"), ("e", "oe"), ("o", "ou"))
 
@@ -668,19 +720,68 @@ def _has_variant(word: str) -> bool:
     return False
 
 
+def _min_suggestion_count(word: str) -> int:
+    """How frequent a suggestion must be: long words have few neighbours one slip away, so a rarer
+    (but still common) word there is as telling as a very frequent one next to a short word."""
+    return _MIN_SUGGESTION_COUNT if len(word) < _LONG_WORD else _MIN_LONG_SUGGESTION_COUNT
+
+
 @functools.lru_cache(maxsize=4096)
 def _suggest(word: str) -> str | None:
     """The frequent word one typing slip away, when exactly one clearly dominates; else None."""
     words = _frequencies()
-    scored = sorted(((int(words[c]), c) for c in _typo_edits(word) if c in words), reverse=True)
+    edits = _typo_edits(word) | _vowel_edits(word)
+    scored = sorted(((int(words[c]), c) for c in edits if c in words), reverse=True)
     if not scored:
         return None
     best_count, best = scored[0]
-    if best_count < _MIN_SUGGESTION_COUNT or _spelling_variant(word, best):
+    if best_count < _min_suggestion_count(word) or _spelling_variant(word, best):
         return None
     if len(scored) > 1 and scored[1][0] * _DOMINANCE > best_count:
         return None  # ambiguous: no good suggestion
     return best
+
+
+#: Endings that inflect or derive a word from a stem ("acommodat|ive" from "acommodate"); the
+#: correction of a misspelt stem takes the same ending. Longest first.
+_DERIVED_ENDINGS = tuple(sorted(("ively", "ive", "ives", "ions", "ion", "ional", "ings", "ing", "ed", "es", "s",
+                                 "ers", "er", "ly", "ments", "ment", "ally", "al", "ity", "ities", "ness",
+                                 "able", "ably", "ations", "ation", "ators", "ator", "ory", "ism", "ist", "ists"),
+                                key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _derived_typo(word: str) -> str | None:
+    """The correction of a lowercase word that is a known typo's stem plus an ending, else None.
+
+    codespell lists "acommodate" but not "acommodative": a word in no list whose stem (with its
+    final "e" or "y" restored) is a reported typo, and whose stem correction plus the same ending
+    is a listed word ("accommodative"), is that typo too. Exactly one such correction is needed;
+    the caller makes sure the word is no known form (`_is_known_form`).
+    """
+    words = _frequencies()
+    if len(word) < 6 or word in words or not word.isalpha():
+        return None
+    found = set()
+    for ending in _DERIVED_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        stem = word[:-len(ending)]
+        if len(stem) < 6:
+            continue
+        keys = [(stem, "", "")]
+        if ending[0] in "aeiouy":
+            keys.append((stem + "e", "e", ""))  # acommodat|ive: "acommodate" -> "accommodat" + "ive"
+        if stem.endswith("i"):
+            keys.append((stem[:-1] + "y", "y", "i"))  # "-ies", "-ied" forms of a typo ending in "-y"
+        for key, drop, add in keys:
+            for fix in _typo_fixes(key):
+                if " " in fix or (drop and not fix.endswith(drop)):
+                    continue
+                candidate = fix[:len(fix) - len(drop)] + add + ending
+                if candidate in words:
+                    found.add(candidate)
+    return found.pop() if len(found) == 1 else None
 
 
 class UnknownWord(Rule):
@@ -692,14 +793,20 @@ class UnknownWord(Rule):
         A word that is not in the list -- nor an inflected, prefixed or
         closed-compound form of listed words, a British/American twin of one,
         a word in the project vocabulary, or a word `known-typo` handles -- is
-        reported only when exactly one frequent word (a million corpus hits or
-        more, ten times more than any rival) lies one typing slip away: a stray
-        or dropped letter, two swapped letters, or a neighbouring key, never at
-        the first letter (and at the last letter only a neighbouring key).
-        Capitalised words (names), words with digits, pieces of hyphenated
-        compounds, one-word glosses in parentheses, foreign phrases (an unknown
-        neighbour) and skipped spans are never checked; without a clear
-        suggestion nothing is reported.
+        reported when it is a known typo's stem plus an ending ("acommodative"
+        from codespell's "acommodate"), or when exactly one frequent word (a
+        million corpus hits or more, half a million for words of ten letters
+        or more; ten times more than any rival) lies one slip away: a stray or
+        dropped letter, two swapped letters, a neighbouring key, or a vowel
+        written as another vowel ("prelimenary"), never at the first letter
+        (and at the last letter only a neighbouring key). A prefix is not
+        followed by a closed compound ("pre" + "lime" + "nary").
+        Capitalised words (names) are checked only where they open a sentence,
+        heading, list item or cell, have eight letters or more and end like an
+        ordinary word ("-ary", "-tion", "-ment", "-ity", ...: "Prelimenary").
+        Words with digits, pieces of hyphenated compounds, one-word glosses in
+        parentheses, foreign phrases (an unknown neighbour) and skipped spans
+        are never checked; without a clear suggestion nothing is reported.
 
     Why is this bad?
         Generated copy sometimes contains garbled words that no typo list
@@ -720,12 +827,16 @@ class UnknownWord(Rule):
                 "The talks were described as constructive by both sides."),
         Example("Officials said the negotiatoins would resume.", "Officials said the negotiations would resume."),
         Example("Both nations signed the agremeent on Monday.", "Both nations signed the agreement on Monday."),
+        Example("The club's finances had detoriorated badly.", "The club's finances had deteriorated badly."),
+        Example("Monetary conditions remained acommodative.", "Monetary conditions remained accommodative."),
+        Example("Prelimenary tracking found 1,400 fragments.", "Preliminary tracking found 1,400 fragments."),
     )
     good_examples = (
         Example("Both nations signed the agreement on Monday."),
         Example("Zelenskyy met Stoltenberg in Kyiv."),
         Example("The peacebuilding effort drew reinvigorated support from non-aligned states."),
         Example("The goverment said so."),  # reported by known-typo, not here
+        Example("Mohammed Salman spoke. Sebastien Grenier agreed. Predictably, markets rose."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -740,13 +851,20 @@ class UnknownWord(Rule):
     def _check_word(self, doc: Document, ctx: RuleContext, words: dict[str, str], table: dict[str, str],
                     prose_word: _Word) -> Iterator[Finding]:
         prose = doc.prose
-        for start, end, part, _first, hyphenated in _parts(prose, prose_word):
+        for start, end, part, first, hyphenated in _parts(prose, prose_word):
             if part in words or len(part) < _MIN_UNKNOWN_LEN or hyphenated:
                 continue  # fast path; pieces of compounds are often combining forms ("anarcho-", "co-")
-            word, tail = _split_apostrophe(part)
+            written, tail = _split_apostrophe(part)
             if tail and not _is_possessive(tail):
                 continue  # contractions: "wouldn't"
-            if len(word) < _MIN_UNKNOWN_LEN or not word.islower() or not word.isascii() or word in words:
+            word = written
+            if not written.islower():
+                if not (first and written[:1].isupper() and written[1:].islower()
+                        and len(written) >= _MIN_CAPITALISED_LEN and written.lower().endswith(_ORDINARY_ENDINGS)
+                        and _unit_initial(doc, start)):
+                    continue  # a name, or an acronym
+                word = written.lower()
+            if len(word) < _MIN_UNKNOWN_LEN or not word.isascii() or word in words:
                 continue
             if len(word) > _MAX_UNKNOWN_LEN:
                 continue  # not a word (a hash, a run of letters): its edits would take O(n^2) memory
@@ -754,14 +872,17 @@ class UnknownWord(Rule):
                 continue  # known-typo's business (reported there, or excluded there on purpose)
             if not _word_edges_clean(prose, prose_word) or _is_known_form(word, ctx) or _has_variant(word):
                 continue
+            if _in_vocabulary(written, ctx):
+                continue
             gloss = start > 0 and prose[start - 1] == "(" and prose[end:end + 1] == ")"
             if gloss or _foreign_context(doc, prose_word, ctx, names=True):
                 continue  # a gloss "(telos)" or a foreign phrase
-            best = _suggest(word)
+            best = _derived_typo(word) or _suggest(word)  # a form of a known typo: "acommodative"
             if best is None:
                 continue
+            best = _match_case(written, best)
             stop = start + len(word)
-            yield self.finding(start, stop, f"Unknown word '{word}': did you mean '{best}'?",
+            yield self.finding(start, stop, f"Unknown word '{written}': did you mean '{best}'?",
                                self.fix(start, stop, best, f"Replace with '{best}'", safe=False))
 
 
@@ -864,6 +985,11 @@ def _sound(token: str) -> tuple[str | None, bool]:
     lower = head.lower()
     if not lower.isalpha():
         return None, False
+    lead = _LOWER_LEAD.match(head)
+    if lead and (len(lead.group()) == 1 or not any(c in "aeiouy" for c in lead.group())):
+        # A lowercase letter or two before capitals is read letter by letter: "an mRNA" (em-RNA),
+        # "an sgRNA", "a tRNA", "an iPhone", "an eGFR", "a kWh"; "deGrom" is a syllable.
+        return _letters_sound(lead.group())
     if head.islower() and len(head) <= 3 and not any(c in "aeiouy" for c in head):
         return None, False  # "an sp orbital", "an mp3": probably read letter by letter
     if head.islower() and len(head) >= 3 and _frequencies() and not _is_known_form(lower, RuleContext()):
@@ -889,6 +1015,9 @@ def _sound(token: str) -> tuple[str | None, bool]:
     if lower[0] == "x" and len(lower) > 1:
         return CONSONANT, True  # xenophobic
     return CONSONANT, True
+
+
+_LOWER_LEAD = re.compile(r"[a-z]{1,3}(?=[A-Z])")
 
 
 def _pronounceable(letters: str) -> bool:
@@ -930,7 +1059,9 @@ class WrongIndefiniteArticle(Rule):
         Chooses between "a" and "an" by the sound of the next word, not its
         letter: "an hour", "an honest", "a university", "a European",
         "a one-time", "an FBI", "an MBA", "a U.S.", "a NATO" (acronyms read as
-        words), "an 18-year-old", "an 8% rise", "an 11,000-strong".  The
+        words), "an 18-year-old", "an 8% rise", "an 11,000-strong", and a
+        lowercase letter or two read as letters before capitals ("an mRNA",
+        "a tRNA", "an eGFR", "an iPhone").  The
         letter "A" ("vitamin A", "Grade A", "A and B"), "a la", headings
         opening with "A", and a capitalised "An" in names are not articles.
 
@@ -963,6 +1094,7 @@ class WrongIndefiniteArticle(Rule):
         Example("Police charged a 18-year-old man.", "Police charged an 18-year-old man."),
         Example("Prices saw a 8% rise.", "Prices saw an 8% rise."),
         Example("An NATO summit opened.", "A NATO summit opened."),
+        Example("The vaccine uses a mRNA platform.", "The vaccine uses an mRNA platform."),
     )
     good_examples = (
         Example("It was a one-time payment by a European bank, an honest mistake."),
@@ -973,6 +1105,7 @@ class WrongIndefiniteArticle(Rule):
         Example("Options A and B were discussed, a la carte."),
         Example("The U.S. is a U.N. member and an FBI partner; it was an 11,000-strong force."),
         Example("Nguyen Van An arrived. It was an historic day."),
+        Example("It uses an mRNA platform, a tRNA probe and an iPhone app."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:

@@ -497,3 +497,90 @@ def test_lowercase_sentence_after_a_closed_quote_is_flagged():
     # A period inside the closing quote ends the sentence; what follows must be capitalised.
     found = lint('The agency said it was "under review." the emails showed otherwise.\n', "NL102")
     assert [(d.line, d.column) for d in found] == [(1, 40)]
+
+
+# --------------------------------------------------------------------------- nationality adjectives,
+# months in dates, name particles, stylised company names, emphasised list items
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Shares fell.The dutch company said it was assessing the impact.", "dutch"),
+    ("It was the longest strike in modern french history.", "french"),
+    ("Analysts praised the danish drugmaker on Monday.", "danish"),
+    ("Kessner said he had full confidence in the dutchman.", "dutchman"),
+    ("Two frenchmen were hurt.", "frenchmen"),
+    ("An englishwoman was hurt.", "englishwoman"),
+    ("Thousands of americans voted early.", "americans"),
+    ("The talks stalled. In march the league questioned the funds.", "march"),
+    ("Since march it has lost ten games.", "march"),
+    ("The rules take effect on 3 march.", "march"),
+    ("Flights resume from 1st august, officials said.", "august"),
+    ("Bergen and trondheim closed; Oslo stayed open.", "trondheim"),
+    ("He was a former feyenoord midfielder.", "feyenoord"),
+    ("He moved to the bundesliga last summer.", "bundesliga"),
+])
+def test_generic_names_are_flagged(text, wrong):
+    found = [t for _, _, t in spans(text, "NL101")]
+    assert found == [wrong]
+
+
+@pytest.mark.parametrize("text", [
+    "He ate french fries and french toast by the french windows.",
+    "They went dutch on dinner and cooked in a dutch oven with dutch courage.",
+    "She had a danish and coffee, then a danish pastry.",
+    "Thousands joined the march on Friday. The last march the union held was peaceful.",
+    "Protesters march in Paris; they march again in the spring.",  # verb
+    "Soldiers in march order kept pace.",  # noun, no date
+    "Officials may meet in March. It may rain.",
+    "The museum bought a portrait by Anthony van Dyck. It is its first Van Dyck.",
+    "Head coach Tomás van der Linde praised Ursula von der Leyen and Willem de Kooning.",
+    "Mohammed bin Salman met Luiz Inácio Lula da Silva and Charles de Gaulle's heirs.",
+    "SK hynix operates a memory plant in Wuxi; SK Hynix shares rose.",
+    "A guide to life in west Jerusalem and east London, and a new Cairo office.",
+    "Reading the report on a mobile phone, he felt a little rock underfoot.",
+    "A glass of bordeaux with dijon mustard and parma ham.",
+])
+def test_generic_name_look_alikes_are_not_flagged(text):
+    assert spans(text, "NL101") == []
+
+
+def test_particle_is_not_capitalised_even_when_written_capitalised_alone_elsewhere():
+    text = "It is the museum's first Van Dyck. The portrait by Anthony van Dyck was sold. A second Van Dyck may follow."
+    assert lint(text, "NL101") == []
+
+
+def test_month_in_date_context_fix_is_unsafe():
+    diags = lint("In march the club changed hands.", "NL101")
+    assert codes(diags) == ["NL101"] and not diags[0].fix.is_safe
+    assert fix("In march the club changed hands.", "NL101", unsafe=True)[0] == "In March the club changed hands."
+
+
+def test_nationality_adjective_fix():
+    text = "The dutch company declined to comment."
+    assert fix(text, "NL101", unsafe=True)[0] == "The Dutch company declined to comment."
+
+
+def test_emphasised_list_item_starting_lowercase_is_flagged():
+    text = ("Proposals include:\n\n- **Active Removal:** missions to capture debris.\n"
+            "- **Shorter Rules:** the guideline was cut.\n- **better Data Sharing:** one public catalog.\n")
+    assert spans(text, "NL102", markdown=True) == [(5, 5, "better")]
+    fixed = fix(text, "NL102", markdown=True)[0]
+    assert "- **Better Data Sharing:**" in fixed
+
+
+@pytest.mark.parametrize("text", [
+    "The plan would:\n\n- **cut** taxes\n- **raise** wages\n",  # bullets continuing the lead-in
+    "- **Active Removal:** missions to capture debris.\n- **Shorter Rules:** the guideline was cut.\n",
+    "Run `__init__` first.\n\n__init__.py holds the package.\n",
+    "- **iPhone** sales rose.\n- **eBay** results fell.\n",
+])
+def test_emphasised_list_item_look_alikes(text):
+    assert spans(text, "NL102", markdown=True) == []
+
+
+def test_name_particle_in_title_case_heading_is_not_a_lowercase_word():
+    text = "# A Portrait by Anthony van Dyck Returns to View\n\nThe museum said so.\n"
+    assert lint(text, "NL103", markdown=True) == []
+    text = "# A Portrait by Anthony van Dyck returns to View\n\nThe museum said so.\n"
+    [diag] = lint(text, "NL103", markdown=True)
+    assert "'returns'" in diag.message and "'van'" not in diag.message

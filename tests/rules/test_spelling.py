@@ -241,6 +241,8 @@ def test_missing_data_package_reports_nothing(monkeypatch):
     spelling._typo_table.cache_clear()
     spelling._correct_words.cache_clear()
     spelling._suggest.cache_clear()
+    spelling._is_known_form_memo.cache_clear()
+    spelling._derived_typo.cache_clear()
     try:
         assert _found("The goverment said a enduring constructvie thing.\n", "NL302", "NL303") == []
     finally:
@@ -249,3 +251,69 @@ def test_missing_data_package_reports_nothing(monkeypatch):
         spelling._typo_table.cache_clear()
         spelling._correct_words.cache_clear()
         spelling._suggest.cache_clear()
+        spelling._is_known_form_memo.cache_clear()
+        spelling._derived_typo.cache_clear()
+
+
+# --- vowel slips, long words, forms of known typos, capitalised sentence starts ---------------
+
+
+@pytest.mark.parametrize("text, right", [
+    ("The club's finances had detoriorated badly.", "deteriorated"),  # a vowel for a vowel, long word
+    ("Monetary conditions remained acommodative.", "accommodative"),  # "acommodate" + "-ive"
+    ("The data showed a sharp prelimenary rise.", "preliminary"),  # not "pre" + "lime" + "nary"
+    ("Prelimenary tracking found 1,400 fragments.", "Preliminary"),  # capitalised sentence start
+    ("Rates rose again. Corportation tax fell.", "Corporation"),
+    ("It was a discritionary payment.", "discretionary"),
+])
+def test_unknown_word_classes(text, right):
+    diags = lint(text + "\n", "NL303")
+    assert codes(diags) == ["NL303"] and f"'{right}'" in diags[0].message
+    assert not diags[0].fix.is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Mohammed Salman spoke. Michal Novak agreed. Sebastien Grenier left.",  # names open sentences
+    "Predictably, markets rose. Peacebuilding resumed.",  # capitalised known words and forms
+    "Officials praised the accommodative stance and the deteriorated roads.",
+    "The implementers met the preliminary deadline.",
+    "Grigory Yavlinsky spoke. Mallory agreed.",  # names ending like "-ory"/"-ery" are not checked
+])
+def test_unknown_word_class_look_alikes(text):
+    assert _found(text + "\n", "NL303") == []
+
+
+def test_vowel_slips_keep_first_and_last_letters():
+    edits = spelling._vowel_edits("seperate")
+    assert "separate" in edits and "aeperate" not in edits and "seperata" not in edits
+
+
+def test_derived_typo_needs_one_listed_correction():
+    assert spelling._derived_typo("acommodative") == "accommodative"
+    assert spelling._derived_typo("accommodative") is None  # a listed word
+    assert spelling._derived_typo("xqzvbnmative") is None
+
+
+def test_compound_is_not_accepted_after_a_prefix():
+    from newslint.rule import RuleContext
+    assert not spelling._is_known_form("prelimenary", RuleContext())
+    assert spelling._is_known_form("peacebuilding", RuleContext())
+    assert spelling._is_known_form("unpeaceful", RuleContext())
+
+
+@pytest.mark.parametrize("bad, good", [
+    ("It uses a mRNA platform.", "It uses an mRNA platform."),
+    ("He sold it on a eBay store.", "He sold it on an eBay store."),
+    ("Doctors measured a eGFR decline.", "Doctors measured an eGFR decline."),
+    ("Cells carry an tRNA molecule.", "Cells carry a tRNA molecule."),
+])
+def test_article_before_lowercase_initialisms(bad, good):
+    assert fix(bad + "\n", "NL304")[0] == good + "\n"
+
+
+@pytest.mark.parametrize("text", [
+    "It uses an mRNA platform and an sgRNA guide, a tRNA probe and a kWh meter.",
+    "He bought an iPhone, an iPad and a macOS licence from a deGrom fan.",
+])
+def test_article_before_lowercase_initialism_look_alikes(text):
+    assert _found(text + "\n", "NL304") == []
