@@ -162,13 +162,13 @@ class DoubledSpace(Rule):
 
 # --------------------------------------------------------------------------- repeated punctuation
 
-_REPEATED = re.compile(
-    r"(?P<comma>(?<=[^\W_]|[)\]\"\u201d\u2019])(?:,\s*,)+,?)"  # ,, or , ,
-    r"|(?P<semi>(?<=[^\W_])(?:;\s*;)+)"
-    r"|(?P<colon>(?<=[^\W_])::(?=\s|$))"
-    r"|(?P<dots>(?<=[^\W\d_]|[)\]])\.\.(?!\.)(?=\s|$|[\"\u201d\u2019)\]]))"
+_REPEATED = re.compile(  # each branch opens with its mark, the lookbehind after it: `re` scans for marks
+    r"(?P<comma>,(?<=[^\W_],|[)\]\"\u201d\u2019],)\s*,(?:,\s*,)*,?)"  # ,, or , ,
+    r"|(?P<semi>;(?<=[^\W_];)\s*;(?:;\s*;)*)"
+    r"|(?P<colon>:(?<=[^\W_]:):(?=\s|$))"
+    r"|(?P<dots>\.(?<=[^\W\d_]\.|[)\]]\.)\.(?!\.)(?=\s|$|[\"\u201d\u2019)\]]))"
     r"|(?P<bang>[!?]{2,})"
-    r"|(?P<mixed>(?<=[^\W\d_])(?:,[.;:]|;[.,:]|:[.,;]))(?=\s|$)",
+    r"|(?P<mixed>(?:,(?<=[^\W\d_],)[.;:]|;(?<=[^\W\d_];)[.,:]|:(?<=[^\W\d_]:)[.,;]))(?=\s|$)",
     re.MULTILINE,
 )
 # Cheap first pass: two marks with at most spaces between (every _REPEATED match has one).
