@@ -179,7 +179,8 @@ _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]*([A-Za-z]+)?")
 _TOKEN_LIMIT = 200
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+#: A word of `Document.words` (letters, inner apostrophes and hyphens); spelling rules reuse it.
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 _WORD_AT_END = re.compile(r"([^\W\d_][\w'\u2019-]*)\W{0,3}$")
@@ -362,7 +363,7 @@ class Document:
     @cached_property
     def words(self) -> list[tuple[int, int]]:
         """(start, end) of every word in the prose (letters, inner apostrophes and hyphens)."""
-        return [m.span() for m in _WORD.finditer(self.prose)]
+        return [m.span() for m in WORD.finditer(self.prose)]
 
     def token_at(self, start: int, end: int | None = None) -> str:
         """The whitespace-delimited token of `prose` around [start, end), edge punctuation stripped."""

@@ -31,7 +31,7 @@ from typing import Iterable, Iterator, NamedTuple
 import weakref
 
 from ..diagnostic import Finding, Severity
-from ..document import _WORD, HEADING, Document
+from ..document import HEADING, WORD, Document
 from ..checks.base import match_case
 from ..rule import Example, Rule, RuleContext
 
@@ -250,14 +250,14 @@ def _words_at(prose: str, offsets: Iterable[int]) -> list[_Word]:
     for pos in sorted(offsets):
         if words and pos < words[-1].end:
             continue  # another token of the word just found
-        around = _WORD.finditer(prose, _space_before(prose, pos), _space_after(prose, pos))
+        around = WORD.finditer(prose, _space_before(prose, pos), _space_after(prose, pos))
         word = next((m for m in around if m.end() > pos), None)
         if word is None or word.start() > pos:
             continue  # a token outside any word ("2nd")
         start, end = word.span()
         # A previous word ending within 3 characters of this one starts after the last space before those.
-        before = [m.span() for m in _WORD.finditer(prose, _space_before(prose, max(0, start - 3)), start)]
-        after = _WORD.search(prose, end, _space_after(prose, end + 3))
+        before = [m.span() for m in WORD.finditer(prose, _space_before(prose, max(0, start - 3)), start)]
+        after = WORD.search(prose, end, _space_after(prose, end + 3))
         words.append(_Word(start, end, before[-1] if before and before[-1][1] >= start - 3 else None,
                            after.span() if after and after.start() <= end + 3 else None))
     return words
