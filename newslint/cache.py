@@ -25,6 +25,7 @@ class ResultCache:
     def __init__(self, directory: Path):
         self.root = directory
         self.dir = directory / f"v{_FORMAT}-{__version__}"
+        self._dir_str = str(self.dir)
         self.hits = 0
         self.misses = 0
         self._ready = False
@@ -52,8 +53,9 @@ class ResultCache:
         h.update(data)
         return h.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / key
+    def _path(self, key: str) -> str:
+        # os.path.join on strings: a pathlib join per file costs more than the lookup itself.
+        return os.path.join(self._dir_str, key[:2], key)
 
     def get(self, key: str) -> FileResult | None:
         try:
@@ -75,8 +77,8 @@ class ResultCache:
         try:
             self._prepare()
             target = self._path(key)
-            target.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
                 stored = FileResult(result.path, result.diagnostics, [], result.notices, result.source_lines,
                                     result.words, result.lines)
