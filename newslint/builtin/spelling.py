@@ -611,7 +611,8 @@ def _stems(word: str) -> Iterator[str]:
         if word.endswith(suffix) and n - len(suffix) >= 3:
             stem = word[: -len(suffix)]
             yield stem
-            yield stem + "e"
+            if suffix[0] in "aeiou":  # "nation" -> "nate"; "-ment", "-ness" keep a stem's e ("statement")
+                yield stem + "e"
             if stem.endswith("i"):
                 yield stem[:-1] + "y"
 

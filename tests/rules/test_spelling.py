@@ -317,3 +317,12 @@ def test_article_before_lowercase_initialisms(bad, good):
 ])
 def test_article_before_lowercase_initialism_look_alikes(text):
     assert _found(text + "\n", "NL304") == []
+
+
+def test_nl303_consonant_suffix_keeps_the_stem_e():
+    """'-ment'/'-ness' never drop a stem's e, so 'employe+ment' is no form of 'employee'."""
+    diags = lint("The unemployement rate fell to 4.1%.", "NL303")
+    assert [d.message for d in diags] == ["Unknown word 'unemployement': did you mean 'unemployment'?"]
+    clean = ("Observers noted the bafflement, abasement and effacement of rivals, the remoteness and "
+             "tameness of the debate, its shapeless drift and the vagueness of the plan.")
+    assert lint(clean, "NL303") == []
