@@ -715,10 +715,16 @@ def _has_variant(word: str) -> bool:
     for a, b in _VARIANT_PAIRS:
         k = word.find(a)
         while k != -1:
-            if word[:k] + b + word[k + len(a):] in words:
-                return True
+            # center/centre differ at the end of the stem only: "perscriptions" is no twin of "prescriptions"
+            if (a, b) != ("er", "re") or word[k + 2:] in _STEM_END_TAILS:
+                if word[:k] + b + word[k + len(a):] in words:
+                    return True
             k = word.find(a, k + 1)
     return False
+
+
+#: What may follow a British/American -er/-re ending: centre, centres, centred, centring.
+_STEM_END_TAILS = frozenset({"", "s", "d", "ed", "ing"})
 
 
 def _min_suggestion_count(word: str) -> int:

@@ -326,3 +326,10 @@ def test_nl303_consonant_suffix_keeps_the_stem_e():
     clean = ("Observers noted the bafflement, abasement and effacement of rivals, the remoteness and "
              "tameness of the debate, its shapeless drift and the vagueness of the plan.")
     assert lint(clean, "NL303") == []
+
+
+def test_nl303_er_re_twins_only_at_the_stem_end():
+    """center/centre are twins; 'perscriptions' is a slip for 'prescriptions', not a variant."""
+    diags = lint("Costs of perscriptions rose.", "NL303")
+    assert [d.message for d in diags] == ["Unknown word 'perscriptions': did you mean 'prescriptions'?"]
+    assert lint("The theater and the center, metres, fibers, centred and somber.", "NL303") == []
