@@ -160,7 +160,7 @@ class Linter:
                     try:
                         checked = _collected(rule.check(doc, self._contexts[rule.code]))
                     finally:
-                        timer.stop()
+                        timer.stop(trusted=rule.source == "built-in")
                     if checked:
                         self._validate(doc, checked)
                 except RuleTimeout:
@@ -410,8 +410,12 @@ class _RuleTimer:
                 self._armed = True
                 signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
-    def stop(self) -> None:
+    def stop(self, trusted: bool = True) -> None:
         self._deadline = None
+        if not trusted and self._armed and signal.getitimer(signal.ITIMER_REAL)[0] == 0:
+            # A plugin rule cancelled the alarm (e.g. its own timeout helper called alarm(0)):
+            # arm it again at the next rule instead of leaving the rest of the file unbounded.
+            self._armed = False
 
     def _alarm(self, signum: int, frame: Any) -> None:
         deadline = self._deadline
@@ -431,6 +435,7 @@ class _RuleTimer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._old)
             self._armed = False
+            self.active = False
 
 
 def _is_int(value: Any) -> bool:

@@ -78,14 +78,20 @@ class FileRunner:
     def run(self, items: Iterable[tuple[Path, bool]], total: int | None = None) -> Iterator[FileResult]:
         use_pool = self.jobs > 1 and (total is None or total >= MIN_FILES_FOR_POOL)
         size = batch_size(total, self.jobs) if use_pool else 1
-        window = self.jobs * 8 * size
+        # Files in flight: a running and a queued batch per worker (at least 8 files each),
+        # so memory stays bounded by the batch size, not the corpus.
+        window = self.jobs * max(8, 2 * size)
         # Entries: (future of a batch, index in it, ready result, cache key, shown path).
         pending: deque[tuple["Future | None", int, FileResult | None, str | None, str]] = deque()
         batch: list[tuple[Path, Config, RunOptions, bytes | None]] = []
         batch_slots: list[tuple[str | None, str]] = []
 
         def submit() -> None:
-            future = self._executor().submit(_work_batch, list(batch))
+            try:
+                future = self._executor().submit(_work_batch, list(batch))
+            except RuntimeError:  # BrokenProcessPool: a worker was killed; start a fresh pool
+                self._pool = None
+                future = self._executor().submit(_work_batch, list(batch))
             pending.extend((future, i, None, key, shown) for i, (key, shown) in enumerate(batch_slots))
             batch.clear()
             batch_slots.clear()

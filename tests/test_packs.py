@@ -110,3 +110,15 @@ def test_check_types_occurrence_consistency_capitalization_scope_and_exceptions(
     assert lint("He ate Chicken Kiev in Odessa, Texas.\n", "NL803", **cfg) == []
     # scope: numerals only in paragraphs and list items, not headings
     assert lint("# 3 Things\n\nThe 3 men left.\n", "NL805", markdown=True, **cfg)[0].line == 3
+
+
+def test_pattern_set_finds_matches_hidden_from_the_literal_scan_by_long_s():
+    """'ſ' matches 's' under IGNORECASE but lowercases to itself: the anchor scan cannot see 'massive'."""
+    import re
+
+    from newslint.checks.matcher import LiteralIndex, PatternSet
+    from newslint.document import Document
+
+    patterns = PatternSet([r"\bmassive\b"], re.IGNORECASE, LiteralIndex())
+    for text, expected in (("A maſſive crowd.", ["maſſive"]), ("A massive crowd.", ["massive"]), ("A crowd.", [])):
+        assert [m.group() for _, m in patterns.finditer(Document(text, "a.txt"))] == expected

@@ -678,3 +678,77 @@ def test_huge_files_are_linted_in_parts_with_whole_file_positions():
     assert [d.line for d in commas[-2:]] == [3 * copies - 4, 3 * copies - 1]
     assert all(d.column == 14 for d in commas)
     assert any("linted in" in n and "parts" in n for n in result.notices)
+
+
+def test_a_plugin_rule_that_cancels_the_alarm_does_not_lift_the_budget_of_later_rules():
+    """A rule using its own alarm(0)-style timeout helper must not leave later rules unbounded."""
+    import signal
+
+    from newslint.config import Config
+    from newslint.engine import Linter
+    from newslint.rule import Rule, RuleContext
+
+    class Canceller(Rule):
+        code, name = "XT001", "alarm-canceller"
+
+        def check(self, doc, ctx):
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return []
+
+    class Spinner(Rule):
+        code, name = "XT002", "spinner"
+
+        def check(self, doc, ctx):
+            end = time.monotonic() + 5
+            while time.monotonic() < end:
+                pass
+            return []
+
+    linter = Linter(Config(rule_timeout=0.3))
+    linter.rules = [Canceller(), Spinner()]
+    for rule in linter.rules:
+        rule.source = "plugin test"
+        linter._contexts[rule.code] = RuleContext()
+    started = time.monotonic()
+    result = linter.lint_text("Some text.", "a.txt")
+    assert time.monotonic() - started < 3
+    assert any("XT002 [spinner]" in e and "took longer than" in e for e in result.errors), result.errors
+
+
+KILLER_SOURCE = '''
+import os
+import signal
+import newslint
+from newslint import Rule
+
+
+class Killer(Rule):
+    """Kills its worker process on one file, as the OOM killer would."""
+    code = "XK001"
+    name = "worker-killer"
+
+    def check(self, doc, ctx):
+        if doc.path.endswith("poison.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return []
+
+
+@newslint.hookimpl
+def newslint_rules():
+    return [Killer]
+'''
+
+
+def test_a_killed_worker_fails_its_files_and_a_fresh_pool_lints_the_rest(tmp_path):
+    env = _install_plugin(tmp_path / "site", module="nl_killer_plugin", source=KILLER_SOURCE,
+                          dist="nl-killer-plugin", ep_name="killer")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a000-poison.txt").write_text("Talks resumed,despite the rain.\n")
+    for i in range(1, 120):
+        (docs / f"a{i:03d}.txt").write_text("Talks resumed,despite the rain.\n")
+    proc = run_cli("check", "--no-cache", "--jobs", "2", str(docs), env=env, timeout=120)
+    assert_no_traceback(proc)
+    assert proc.returncode == 2
+    assert "a000-poison.txt: a worker process failed" in _err(proc)
+    assert "a119.txt:1:14: NL201" in _out(proc)  # files after the crash were linted by a new pool

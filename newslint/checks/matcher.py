@@ -373,14 +373,16 @@ class PatternSet:
     def finditer(self, doc: Document) -> Iterator[tuple[int, re.Match[str]]]:
         """Non-overlapping matches of every pattern in doc.prose, leftmost first (longest on ties)."""
         occurrences = self.index.scan(doc)
-        chosen = set(self.always)
-        for anchor in self.by_anchor.keys() & occurrences.present:
-            chosen.update(self.by_anchor[anchor])
-        if occurrences.aligned:  # then a pattern none of whose leads occurs cannot match
+        if occurrences.aligned:  # then a pattern whose anchor or leads do not occur cannot match
+            chosen = set(self.always)
+            for anchor in self.by_anchor.keys() & occurrences.present:
+                chosen.update(self.by_anchor[anchor])
             startable = set(self.unled)
             for lead in self.by_lead.keys() & occurrences.present:
                 startable.update(self.by_lead[lead])
             chosen &= startable
+        else:  # "ſ", "İ"... lowercasing hides literals from the scan: try every pattern
+            chosen = set(range(len(self.sources)))
         found: list[tuple[int, int, int, re.Match[str]]] = []
         for i in chosen:
             for m in occurrences.matches(self.pattern(i), occurrences.leads_found(self.leads[i])):
