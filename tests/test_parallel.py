@@ -58,3 +58,53 @@ def test_output_does_not_depend_on_the_hash_seed():
     outputs = {run_cli(*args, cwd=ROOT, env={"PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "2")}
     assert len(outputs) == 1
     assert b'"type": "diagnostic"' in outputs.pop()
+
+
+COUNTING_PLUGIN = '''
+import os
+import newslint
+from newslint import Rule
+
+
+class Counter(Rule):
+    """Records every file it is asked to lint."""
+    code = "XC001"
+    name = "counting-rule"
+
+    def check(self, doc, ctx):
+        with open(os.environ["NL_COUNT_LOG"], "a", encoding="utf-8") as log:
+            log.write(os.path.basename(doc.path) + "\\n")
+        return []
+
+
+@newslint.hookimpl
+def newslint_rules():
+    return [Counter]
+'''
+
+
+def test_cache_relints_only_the_edited_file_and_misses_on_a_config_change(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "nl_counting_plugin.py").write_text(COUNTING_PLUGIN)
+    info = site / "nl_counting_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: nl-counting-plugin\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[newslint]\ncounting = nl_counting_plugin\n")
+    log = tmp_path / "linted.log"
+    env = {"PYTHONPATH": str(site), "NL_COUNT_LOG": str(log)}
+    _corpus(tmp_path / "docs", 6)
+
+    def linted(*extra):
+        log.write_text("")
+        proc = run_cli("check", "--exit-zero", *extra, "docs", cwd=tmp_path, env=env)
+        assert proc.returncode == 0, proc.stderr
+        return sorted(log.read_text().split())
+
+    assert len(linted()) == 6  # cold: every file
+    assert linted() == []  # warm: nothing re-linted
+    edited = tmp_path / "docs" / "a003.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "One more line.\n", encoding="utf-8")
+    assert linted() == ["a003.txt"]  # only the edited file
+    assert len(linted("--ignore", "NL201")) == 6  # another rule selection is another cache key
+    assert len(linted("--no-cache")) == 6
