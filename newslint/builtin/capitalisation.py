@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -404,6 +405,15 @@ class _Analysis:
         self._capitalised_lowered = list(map(folded.__getitem__, map(texts.__getitem__, self._capitalised)))
         self.capitalised_words = set(self._capitalised_lowered)  # lowercase; a superset of those with caps()
         self._caps: dict[str, _CapStats] = {}
+        self._token_counts: Counter[str] | None = None
+
+    def occurrences(self, word: str) -> int:
+        """How often the token `word` occurs as written (counted once per document, not per query:
+        a query per candidate made huge files quadratic)."""
+        counts = self._token_counts
+        if counts is None:
+            counts = self._token_counts = Counter(self.tokens.texts)
+        return counts[word]
 
     def caps(self, word: str) -> _CapStats:
         """Mid-sentence capitalised uses of the lowercase `word`."""
@@ -700,7 +710,7 @@ def _proper_noun_hits(doc: Document, ctx: RuleContext) -> list[_ProperHit]:
         form = caps.form
         if form[1:] != word[1:]:
             continue  # "McDonald" vs "mcdonald": leave to the vocabulary
-        lowers = texts.count(word)
+        lowers = analysis.occurrences(word)
         if word in common:
             # Ordinary words are capitalised inside names ("Defence Minister",
             # "World War"): demand repeated stand-alone capitals and a single slip.
