@@ -277,6 +277,17 @@ def annotate(path: Path, specs: list[tuple], *, set_name: str, id_prefix: str,
             "line_count": len(lines), "annotations": anns}
 
 
+def write_held_out(root: Path, specs: dict[tuple[str, str], list[tuple]], *, set_name: str, id_prefix: str) -> int:
+    """Write `FOLDER/NAME.gold.json` under a held-out set's `root` for every ((folder, name), specs)."""
+    for (folder, name), article_specs in specs.items():
+        gold = annotate(root / folder / name, article_specs, set_name=f"{set_name}-{folder}",
+                        id_prefix=f"{id_prefix}-{Path(name).stem}", check_third_use=True)
+        out = root / folder / (Path(name).stem + ".gold.json")
+        out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{folder}/{out.name}: {len(gold['annotations'])} annotations")
+    return 0
+
+
 def build(name: str, specs: list[tuple]) -> dict:
     return annotate(GEN / name, specs, set_name="generated", id_prefix=PREFIX[name])
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Score newslint on the held-out set, reusing benchmarks/accuracy.py unchanged.
+"""Score newslint on a held-out set, reusing benchmarks/accuracy.py unchanged.
 
-Both held-out folders have gold files, so both are scored with accuracy.score_generated
+A held-out set is a folder with generated/ and professional/ article folders (heldout/,
+heldout2/, ...). Both have gold files, so both are scored with accuracy.score_generated
 (recall per category, precision, missed annotations, unmatched findings).  newslint is run
 once over all held-out articles.  Professional false-alarm rate per 1,000 non-blank lines
 is also reported (unmatched findings only).
 
-Run from the repository root:  python benchmarks/devset/heldout/score.py [--json]
+Run from the repository root:
+    python benchmarks/devset/heldout/score.py [--json]                             # this set
+    python benchmarks/devset/heldout/score.py --set benchmarks/devset/heldout2     # another one
 """
 from __future__ import annotations
 
@@ -62,9 +65,11 @@ def main() -> int:
     ap.add_argument("--newslint", default="newslint")
     ap.add_argument("--flags", default="--exit-zero --no-cache")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--set", type=Path, default=HERE, help="the held-out set's folder (default: this one)")
     args = ap.parse_args()
-    gen = [a for a in accuracy.article_files(HERE / "generated") if a.with_name(a.stem + ".gold.json").is_file()]
-    pro = [a for a in accuracy.article_files(HERE / "professional") if a.with_name(a.stem + ".gold.json").is_file()]
+    name = args.set.resolve().name
+    gen = [a for a in accuracy.article_files(args.set / "generated") if a.with_name(a.stem + ".gold.json").is_file()]
+    pro = [a for a in accuracy.article_files(args.set / "professional") if a.with_name(a.stem + ".gold.json").is_file()]
     runner = accuracy.Runner(args.newslint, args.flags, per_file=False, timeout=600)
     err = runner.available()
     if err:
@@ -82,10 +87,10 @@ def main() -> int:
         print(json.dumps({"newslint": runner.version, "generated": rg, "professional": rp,
                           "professional_nonblank_lines": lines, "errors": runner.errors}, indent=1, ensure_ascii=False))
         return 0
-    print(f"newslint held-out accuracy — {runner.version}  (flags dropped: {runner.dropped}, errors: {runner.errors})")
-    show("HELD-OUT GENERATED", rg)
+    print(f"newslint {name} accuracy — {runner.version}  (flags dropped: {runner.dropped}, errors: {runner.errors})")
+    show(f"{name.upper()} GENERATED", rg)
     cat_precision(gres, "generated")
-    show("HELD-OUT PROFESSIONAL (injected defects)", rp)
+    show(f"{name.upper()} PROFESSIONAL (every finding without gold is a false alarm)", rp)
     cat_precision(pres, "professional")
     print(f"\nprofessional: {fp_pro} unmatched findings over {lines} non-blank lines = "
           f"{fp_pro / (lines / 1000):.1f} per 1,000 lines")

@@ -10,14 +10,13 @@ then: python benchmarks/devset/check_gold.py benchmarks/devset/heldout2/generate
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from make_gold import (B, PN, CS, SS, HC, SC, AR, TB, RP, SP, DW,  # noqa: E402
-                       NOBLANK, ROWCELLS, DELIM, annotate)
+                       NOBLANK, ROWCELLS, DELIM, write_held_out)
 
 G, P = "generated", "professional"
 
@@ -261,18 +260,8 @@ SPECS: dict[tuple[str, str], list[tuple]] = {
 }
 
 
-def build(folder: str, name: str, specs: list[tuple]) -> dict:
-    return annotate(HERE / folder / name, specs, set_name=f"heldout2-{folder}",
-                    id_prefix="ho2-" + Path(name).stem, check_third_use=True)
-
-
 def main() -> int:
-    for (folder, name), specs in SPECS.items():
-        gold = build(folder, name, specs)
-        out = HERE / folder / (Path(name).stem + ".gold.json")
-        out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{folder}/{out.name}: {len(gold['annotations'])} annotations")
-    return 0
+    return write_held_out(HERE, SPECS, set_name="heldout2", id_prefix="ho2")
 
 
 if __name__ == "__main__":
