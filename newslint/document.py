@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, compress, filterfalse
 from typing import Iterator
 
 #: Replaces skipped text (code, URLs, ...) in `Document.prose`; not a word,
@@ -224,6 +225,54 @@ def _is_delimiter_row(cells: list[str]) -> bool:
     return bool(cells) and all(_DELIM_CELL.match(c) for c in cells) and any("-" in c for c in cells)
 
 
+# --- tokens -----------------------------------------------------------------
+
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")  # letters and digits: "Group of 20" keeps its number
+_ASCII_TOKEN_SPLIT = re.compile(r"([0-9A-Za-z]+)")  # the same on ASCII text, without Unicode lookups
+
+
+class Tokens:
+    """The prose cut into runs of letters and digits, once per document, as parallel lists.
+
+    Several rules scan the same tokens; one C-level ``split`` and list slicing cost a
+    fraction of building a match object per token, and most rules then only look up
+    the few tokens that can matter (set intersections, ``compress``) instead of
+    visiting every one in Python.
+    """
+
+    def __init__(self, prose: str):
+        split = _ASCII_TOKEN_SPLIT.split if prose.isascii() else _TOKEN_SPLIT.split
+        self._parts = split(prose)  # gap, token, gap, token, ..., gap
+        self.texts: list[str] = self._parts[1::2]
+        self.gaps: list[str] = self._parts[2::2]  # gaps[i]: the text after token i
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Offset of each token in the prose."""
+        return list(accumulate(map(len, self._parts)))[0:-1:2]
+
+    @cached_property
+    def distinct(self) -> set[str]:
+        """Each token text once: most rules only need to know which words occur."""
+        return set(self.texts)
+
+    @cached_property
+    def folded(self) -> dict[str, str]:
+        """Lowercase forms of the distinct tokens not already in lowercase ("Kyiv" -> "kyiv").
+
+        Most tokens are lowercase, and lowercasing (a new string each) is the costly part.
+        """
+        cased = list(filterfalse(str.islower, self.distinct))
+        return dict(zip(cased, map(str.lower, cased)))
+
+
+    def matching(self, keys: frozenset[str]) -> set[str]:
+        """The token texts whose lowercase form is one of `keys` (themselves lowercase)."""
+        found = self.distinct & keys  # a token equal to a lowercase key is its own lowercase form
+        found.update(compress(self.folded, map(keys.__contains__, self.folded.values())))
+        return found
+
+
 class Document:
     """One file's text, parsed once: lines, blocks, tables, skip spans and sentences."""
 
@@ -359,6 +408,11 @@ class Document:
 
     def starts_unit(self, offset: int) -> bool:
         return offset in self.unit_starts
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """The prose as runs of letters and digits, shared by the case, spelling and grammar rules."""
+        return Tokens(self.prose)
 
     @cached_property
     def words(self) -> list[tuple[int, int]]:

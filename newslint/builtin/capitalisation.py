@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from ..diagnostic import Finding, Severity
-from ..document import HEADING, LIST_ITEM, MASK, PARAGRAPH, Document
+from ..document import HEADING, LIST_ITEM, MASK, PARAGRAPH, Document, Tokens
 from ..rule import Example, Rule, RuleContext
-from .spelling import Tokens, _frequent_words, doc_tokens
+from .spelling import _frequent_words
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -382,7 +382,7 @@ class _Analysis:
     """
 
     def __init__(self, doc: Document):
-        self.tokens = doc_tokens(doc)
+        self.tokens = doc.tokens
         self.memo: dict = {}  # results shared between the rules
         self._prose = doc.prose
         self._unit_starts = doc.unit_starts

@@ -10,7 +10,6 @@ from typing import Iterable, Iterator
 from ..diagnostic import Finding, Severity
 from ..document import Document, word_before
 from ..rule import Example, Rule, RuleContext
-from .spelling import doc_tokens
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
 #: Doubles that are correct English ("he had had enough", "that that is").
@@ -77,7 +76,7 @@ def _doubled_matches(doc: Document) -> Iterator[re.Match]:
     character by character), and for ASCII tokens the same in lowercase: comparing lengths
     of the shared tokens rules out almost every position at C speed.
     """
-    toks = doc_tokens(doc)
+    toks = doc.tokens
     texts = toks.texts
     lengths = list(map(len, texts))
     prose = doc.prose

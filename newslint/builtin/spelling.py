@@ -23,15 +23,14 @@ from __future__ import annotations
 from bisect import bisect_right
 import functools
 import importlib.util
-from itertools import accumulate, compress, filterfalse, islice
+from itertools import compress, islice
 import os
 from pathlib import Path
 import re
 from typing import Iterable, Iterator, NamedTuple
-import weakref
 
 from ..diagnostic import Finding, Severity
-from ..document import HEADING, WORD, Document
+from ..document import HEADING, WORD, Document, Tokens
 from ..checks.base import match_case
 from ..rule import Example, Rule, RuleContext
 
@@ -128,65 +127,9 @@ def _typo_fixes(word: str) -> tuple[str, ...]:
 
 # --- word iteration ---------------------------------------------------------------
 
-_TOKEN_SPLIT = re.compile(r"([^\W_]+)")  # letters and digits: "Group of 20" keeps its number
-_ASCII_TOKEN_SPLIT = re.compile(r"([0-9A-Za-z]+)")  # the same on ASCII text, without Unicode lookups
-
-
-class Tokens:
-    """The prose cut into runs of letters and digits, once per document, as parallel lists.
-
-    Several rules scan the same tokens; one C-level ``split`` and list slicing cost a
-    fraction of building a match object per token, and most rules then only look up
-    the few tokens that can matter (set intersections, ``compress``) instead of
-    visiting every one in Python.
-    """
-
-    def __init__(self, prose: str):
-        split = _ASCII_TOKEN_SPLIT.split if prose.isascii() else _TOKEN_SPLIT.split
-        self._parts = split(prose)  # gap, token, gap, token, ..., gap
-        self.texts: list[str] = self._parts[1::2]
-        self.gaps: list[str] = self._parts[2::2]  # gaps[i]: the text after token i
-
-    @functools.cached_property
-    def starts(self) -> list[int]:
-        """Offset of each token in the prose."""
-        return list(accumulate(map(len, self._parts)))[0:-1:2]
-
-    @functools.cached_property
-    def distinct(self) -> set[str]:
-        """Each token text once: most rules only need to know which words occur."""
-        return set(self.texts)
-
-    @functools.cached_property
-    def folded(self) -> dict[str, str]:
-        """Lowercase forms of the distinct tokens not already in lowercase ("Kyiv" -> "kyiv").
-
-        Most tokens are lowercase, and lowercasing (a new string each) is the costly part.
-        """
-        cased = list(filterfalse(str.islower, self.distinct))
-        return dict(zip(cased, map(str.lower, cased)))
-
-    @functools.cached_property
-    def uncommon(self) -> set[str]:
-        """`distinct` without the most frequent words: where unknown words and typos can be."""
-        return self.distinct - _frequent_words()
-
-    def matching(self, keys: frozenset[str]) -> set[str]:
-        """The token texts whose lowercase form is one of `keys` (themselves lowercase)."""
-        found = self.distinct & keys  # a token equal to a lowercase key is its own lowercase form
-        found.update(compress(self.folded, map(keys.__contains__, self.folded.values())))
-        return found
-
-
-_TOKENS: "weakref.WeakKeyDictionary[Document, Tokens]" = weakref.WeakKeyDictionary()
-
-
-def doc_tokens(doc: Document) -> Tokens:
-    """The document's tokens, shared by the capitalisation, grammar and spelling rules."""
-    found = _TOKENS.get(doc)
-    if found is None:
-        found = _TOKENS[doc] = Tokens(doc.prose)
-    return found
+def _uncommon(toks: Tokens) -> set[str]:
+    """The document's distinct tokens without the most frequent words: where unknown words and typos can be."""
+    return toks.distinct - _frequent_words()
 
 
 _OPENERS = "\"'\u201c\u2018([*_"
@@ -365,10 +308,10 @@ def _typo_offsets(doc: Document, table: dict[str, str]) -> list[int]:
     typo without an apostrophe (or the possessive base of one) is a token, and one with
     apostrophes is tokens joined by single apostrophes. Typos are no frequent words.
     """
-    toks = doc_tokens(doc)
+    toks = doc.tokens
     texts, starts, folded = toks.texts, toks.starts, toks.folded
     keys = _typo_keys()
-    suspects = toks.uncommon & keys  # as `toks.matching(keys)`, skipping the frequent words
+    suspects = _uncommon(toks) & keys  # as `toks.matching(keys)`, skipping the frequent words
     suspects.update(compress(folded, map(keys.__contains__, folded.values())))
     offsets = list(compress(starts, map(suspects.__contains__, texts))) if suspects else []
     prose = doc.prose
@@ -516,8 +459,8 @@ def _unknown_offsets(doc: Document, words: dict[str, str], table: dict[str, str]
     6-50 letters in neither list (or such a word of 8 or more letters capitalised at the start
     of a sentence, heading, item or cell); reporting needs clean word edges, so that is a token.
     """
-    toks = doc_tokens(doc)
-    suspects = {w for w in toks.uncommon
+    toks = doc.tokens
+    suspects = {w for w in _uncommon(toks)
                 if _MIN_UNKNOWN_LEN <= len(w) <= _MAX_UNKNOWN_LEN and w.islower() and w not in words
                 and w.isascii() and w not in table}
     # Capitalised words are names unless they open a sentence (or heading, item, cell) and end
@@ -1047,7 +990,7 @@ def _article_matches(doc: Document) -> Iterator[re.Match]:
     The article is preceded by a non-word character and followed by a space, so it is a
     whole token of the shared tokenisation.
     """
-    toks = doc_tokens(doc)
+    toks = doc.tokens
     prose = doc.prose
     searched_to = 0  # finditer never reports overlapping matches
     for start in compress(toks.starts, map(_ARTICLE_TOKENS.__contains__, toks.texts)):
