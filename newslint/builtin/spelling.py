@@ -652,6 +652,10 @@ _VARIANT_PAIRS = (("or", "our"), ("er", "re"), ("l", "ll"), ("ll", "l"), ("k", "
                   ("og", "ogue"), ("ense", "ence"), ("e", "ae"), ("e", "oe"), ("o", "ou"))
 
 
+#: What may follow a British/American -er/-re ending: centre, centres, centred, centring.
+_STEM_END_TAILS = frozenset({"", "s", "d", "ed", "ing"})
+
+
 def _has_variant(word: str) -> bool:
     """A British/American twin of the word is listed (woolen/woollen, skeptic/sceptic, smolder/smoulder)."""
     words = _frequencies()
@@ -665,9 +669,6 @@ def _has_variant(word: str) -> bool:
             k = word.find(a, k + 1)
     return False
 
-
-#: What may follow a British/American -er/-re ending: centre, centres, centred, centring.
-_STEM_END_TAILS = frozenset({"", "s", "d", "ed", "ing"})
 
 
 def _min_suggestion_count(word: str) -> int:

@@ -113,7 +113,7 @@ def _requirements(items: list) -> list[frozenset[str]]:
     return out
 
 
-#: Literals this short are looked up with `in`, not through the automaton (see LiteralIndex._short).
+#: Literals this short are looked up with `in`, not through the automaton (see LiteralIndex.scan).
 SHORT_LITERAL = 3
 #: Most leads kept for one pattern; past that, the shorter leads found so far stand.
 MAX_LEADS = 64
@@ -213,7 +213,8 @@ class LiteralIndex:
 
     def __init__(self) -> None:
         self._literals: set[str] = set()
-        self._automaton: Any = None
+        self._automaton: Any = None  # built with _short_literals on first scan
+        self._short_literals: list[str] = []
         self._scans: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -235,20 +236,15 @@ class LiteralIndex:
         """The literals that occur in doc.lowered_prose (found once per document)."""
         found = self._scans.get(doc)
         if found is None:
+            if self._automaton is None:
+                self._build()
             lowered = doc.lowered_prose
-            present = {literal for literal in self._short if literal in lowered}
+            # Literals of a few characters ("in", "as ") are in nearly every article: a substring
+            # test says so at once, where the automaton would report each of dozens of occurrences.
+            present = {literal for literal in self._short_literals if literal in lowered}
             present.update(map(itemgetter(1), self._search(lowered)))
             found = self._scans[doc] = Occurrences(doc, present)
         return found
-
-    @property
-    def _short(self) -> list[str]:
-        """Literals of a few characters ("in", "as "): nearly every article has them, and a
-        substring test finds that at once, while the automaton would report each of their
-        dozens of occurrences."""
-        if self._automaton is None:
-            self._build()
-        return self._short_literals
 
     def _build(self) -> None:
         automaton = ahocorasick.Automaton()
@@ -262,8 +258,6 @@ class LiteralIndex:
 
     def _search(self, lowered: str) -> Iterator[tuple[int, str]]:
         """(end offset, literal) for every occurrence of a longer literal, overlapping ones included."""
-        if self._automaton is None:
-            self._build()
         if not len(self._automaton):
             return iter(())  # pyahocorasick cannot search with an empty automaton
         return self._automaton.iter(lowered)
